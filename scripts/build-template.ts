@@ -1,0 +1,32 @@
+// Builds the migrated template of the embedded database (DECISIONS 10): dist/template/pglite.tar.gz,
+// stamped with the migrations' hash. Empty data folders and every test file start from it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import type { Kysely } from 'kysely';
+import { kyselyOn, poolOnPglite, readTemplate, templatePaths } from '../src/server/db/connect.ts';
+import { migrateToLatest, migrationsHash } from '../src/server/db/migrate.ts';
+
+export async function buildTemplate({ force = false } = {}): Promise<string> {
+  const { file, hashFile } = templatePaths();
+  if (!force && readTemplate()) return file;
+  const engine = new PGlite('memory://');
+  await engine.waitReady;
+  const pool = poolOnPglite(engine);
+  const db = kyselyOn(pool);
+  await migrateToLatest(db.withoutPlugins() as unknown as Kysely<unknown>);
+  await db.destroy();
+  const dump = await engine.dumpDataDir('gzip');
+  await engine.close();
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file + '.tmp', Buffer.from(await dump.arrayBuffer()));
+  fs.renameSync(file + '.tmp', file);
+  fs.writeFileSync(hashFile, migrationsHash());
+  return file;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const t0 = Date.now();
+  const file = await buildTemplate({ force: process.argv.includes('--force') });
+  console.error(`template ready: ${path.relative(process.cwd(), file)} (${Date.now() - t0} ms)`);
+}

@@ -1,0 +1,40 @@
+import { AppError, isAppError } from '../shared/errors.ts';
+
+export type Format = 'json' | 'text' | 'md';
+
+/** Exit codes shared by every command (DECISIONS 9). */
+export const EXIT = { ok: 0, internal: 1, usage: 2, auditBroken: 3 } as const;
+
+export class CliExit extends Error {
+  constructor(readonly code: number, message: string) {
+    super(message);
+  }
+}
+
+/** Writes the command's result: with --format json only the JSON document goes to stdout. */
+export function output(format: Format, value: unknown, text: () => string): void {
+  if (format === 'json') process.stdout.write(JSON.stringify(value, null, 2) + '\n');
+  else process.stdout.write(text().replace(/\n?$/, '\n'));
+}
+
+/** Maps a thrown error to an exit code and a message on stderr. */
+export function exitCodeFor(e: unknown): number {
+  if (e instanceof CliExit) return e.code;
+  if (isAppError(e)) return e.code === 'invalid' || e.code === 'not_found' || e.code === 'forbidden' ? EXIT.usage : EXIT.internal;
+  return EXIT.internal;
+}
+
+export function describeError(e: unknown): string {
+  if (e instanceof CliExit) return e.message;
+  if (isAppError(e)) {
+    const issues = (e.details?.issues as { path: string; message: string }[] | undefined) ?? [];
+    return [`${e.code}: ${e.message}`, ...issues.map((i) => `  ${i.path}: ${i.message}`)].join('\n');
+  }
+  return e instanceof Error ? e.message : String(e);
+}
+
+export function usageError(message: string): CliExit {
+  return new CliExit(EXIT.usage, message);
+}
+
+export { AppError };

@@ -1,0 +1,44 @@
+import { Command, CommanderError } from 'commander';
+import { registerDataCommands } from './commands/data.ts';
+import { EXIT, describeError, exitCodeFor } from './io.ts';
+
+export function buildProgram(): Command {
+  const program = new Command('rubric')
+    .description('Rubric: structured hiring for leadership roles. Data commands take --org <slug> --as <email>.')
+    .version('0.1.0')
+    .showHelpAfterError()
+    .exitOverride();
+  program
+    .command('serve')
+    .description('Start the web server (same as npm start)')
+    .action(async () => {
+      await import('../server/main.ts');
+      await new Promise(() => undefined);
+    });
+  registerDataCommands(program);
+  for (const c of program.commands) c.exitOverride();
+  return program;
+}
+
+/** Runs the CLI; resolves to the exit code (0 success, 2 bad input or usage, 1 internal failure). */
+export async function runCli(argv: string[]): Promise<number> {
+  const program = buildProgram();
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return EXIT.ok;
+      return EXIT.usage;
+    }
+    const msg = describeError(e);
+    if (msg) process.stderr.write(msg + '\n');
+    return exitCodeFor(e);
+  }
+}
+
+const isMain = process.argv[1] && /(?:rubric(?:\.js)?|cli[\\/]main\.[jt]s)$/.test(process.argv[1]);
+if (isMain) {
+  const code = await runCli(process.argv.slice(2));
+  process.exitCode = code;
+}

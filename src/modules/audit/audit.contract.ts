@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import { pageQuerySchema, pageSchema } from '../../shared/common.ts';
+import { defineRoute } from '../../shared/route.ts';
+
+/** Actions recorded in the audit log. Entries hold ids and field names only, never personal data. */
+export const auditActions = [
+  'auth.sign_up',
+  'auth.sign_in',
+  'auth.sign_in_failed',
+  'auth.sign_out',
+  'auth.password_reset_requested',
+  'auth.password_reset',
+  'org.created',
+  'org.settings_changed',
+  'member.invited',
+  'member.invitation_revoked',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'demo.seeded',
+] as const;
+export type AuditAction = (typeof auditActions)[number];
+
+export const auditEntrySchema = z.object({
+  id: z.number().int(),
+  action: z.string(),
+  actorUserId: z.string().nullable(),
+  actorName: z.string().nullable(),
+  targetType: z.string().nullable(),
+  targetId: z.string().nullable(),
+  details: z.record(z.string(), z.unknown()),
+  requestId: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type AuditEntry = z.infer<typeof auditEntrySchema>;
+
+export const listAuditRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/audit',
+  summary: 'List the organization audit log, newest first',
+  tag: 'audit',
+  access: { kind: 'member', roles: ['owner', 'admin'] },
+  query: pageQuerySchema,
+  response: pageSchema(auditEntrySchema),
+});
+
+export const verifyAuditResultSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  brokenAtId: z.number().int().nullable(),
+  reason: z.string().nullable(),
+});
+export type VerifyAuditResult = z.infer<typeof verifyAuditResultSchema>;

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import type { OrgRole } from '../../shared/common.ts';
+import { type Ctx, inTransaction } from '../../server/context.ts';
+import { readSetting, writeSetting } from '../../server/db/settings.queries.ts';
+import { audit } from '../audit/audit.service.ts';
+import * as authQ from '../auth/auth.queries.ts';
+import { hashPassword } from '../auth/password.ts';
+import * as orgQ from '../orgs/orgs.queries.ts';
+import * as q from './demo.queries.ts';
+
+/** The demo password, printed once at first start and in README. Demo data is fictional. */
+export const DEMO_PASSWORD = 'rubric-demo-2026';
+export const DEMO_ORG = { name: 'Lumen Harbor (demo)', slug: 'lumen-harbor' } as const;
+export const DEMO_USERS: readonly { name: string; email: string; role: OrgRole }[] = [
+  { name: 'Ada Okafor', email: 'owner@lumen-harbor.example', role: 'owner' },
+  { name: 'Bruno Alvarez', email: 'admin@lumen-harbor.example', role: 'admin' },
+  { name: 'Chen Wei', email: 'recruiter@lumen-harbor.example', role: 'recruiter' },
+  { name: 'Dana Fischer', email: 'hiring.manager@lumen-harbor.example', role: 'hiring_manager' },
+  { name: 'Eli Novak', email: 'interviewer@lumen-harbor.example', role: 'interviewer' },
+];
+
+export type DemoPreference = 'auto' | 'none';
+
+/**
+ * (Re)creates the demo workspace: removes a previous demo organization and demo accounts, then
+ * creates the organization with one member per role. One transaction: all or nothing.
+ */
+export async function seedDemo(ctx: Ctx): Promise<{ orgId: string }> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return inTransaction(ctx, async (tx) => {
+    await q.deleteDemo(tx.db, DEMO_ORG.slug, DEMO_USERS.map((u) => u.email));
+    const now = tx.clock.now();
+    const orgId = randomUUID();
+    await orgQ.insertOrganization(tx.db, { id: orgId, name: DEMO_ORG.name, slug: DEMO_ORG.slug, now });
+    for (const [i, u] of DEMO_USERS.entries()) {
+      const id = randomUUID();
+      const joined = new Date(now.getTime() + i); // keeps the list in role order
+      await authQ.insertUser(tx.db, { id, email: u.email, name: u.name, passwordHash, now: joined });
+      await orgQ.insertMembership(tx.db, { orgId, userId: id, role: u.role, now: joined });
+    }
+    await audit({ ...tx, actor: null }, 'demo.seeded', { type: 'organization', id: orgId }, { members: DEMO_USERS.length }, orgId);
+    await writeSetting(tx.db, 'demo', 'seeded');
+    return { orgId };
+  });
+}
+
+/** Seeds on first start of an empty database unless demo data is off or was declined (`seed --none`). */
+export async function seedDemoIfFirstStart(ctx: Ctx): Promise<boolean> {
+  if (!ctx.config.demo) return false;
+  if ((await readSetting<string>(ctx.db, 'demo')) !== undefined) return false;
+  if ((await q.countOrganizations(ctx.db)) > 0) return false;
+  await seedDemo(ctx);
+  return true;
+}
+
+export async function declineDemo(ctx: Ctx): Promise<void> {
+  await writeSetting(ctx.db, 'demo', 'none');
+}

@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto';
+import nodemailer from 'nodemailer';
+import { decodeCursor, encodeCursor } from '../../core/util/cursor.ts';
+import type { PageQuery } from '../../shared/common.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type Ctx, inTransaction } from '../../server/context.ts';
+import type { OutboxRow } from '../../server/db/schema.ts';
+import { enqueueJob, type JobHandler } from '../jobs/jobs.service.ts';
+import { canSeeOutbox, requireMember } from '../orgs/orgs.policy.ts';
+import type { OutboxMessage } from './outbox.contract.ts';
+import * as q from './outbox.queries.ts';
+
+export const SEND_EMAIL_JOB = 'outbox.send';
+const MAX_ATTEMPTS = 5;
+
+export interface EmailInput {
+  to: string;
+  subject: string;
+  text: string;
+  kind: string;
+  orgId: string | null;
+  recipientUserId?: string | null;
+}
+
+/**
+ * Stores an email in the outbox. With SMTP configured a job sends it (with retries); without, it is
+ * held and shown to the organization's admins at /admin/outbox, so invites work on a fresh machine.
+ */
+export async function queueEmail(ctx: Ctx, email: EmailInput): Promise<string> {
+  const id = randomUUID();
+  const willSend = !!ctx.config.mail.smtpUrl;
+  await inTransaction(ctx, async (tx) => {
+    await q.insertMessage(tx.db, {
+      id,
+      orgId: email.orgId,
+      recipientUserId: email.recipientUserId ?? null,
+      toAddress: email.to,
+      subject: email.subject,
+      bodyText: email.text,
+      kind: email.kind,
+      status: willSend ? 'queued' : 'held',
+      createdAt: tx.clock.now(),
+    });
+    if (willSend) await enqueueJob(tx, SEND_EMAIL_JOB, { id }, { maxAttempts: MAX_ATTEMPTS });
+  });
+  return id;
+}
+
+export interface MailTransport {
+  sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+}
+
+export function smtpTransport(url: string): MailTransport {
+  return nodemailer.createTransport(url);
+}
+
+/** The job that delivers one outbox message; a thrown error makes the job runner retry it. */
+export function makeSendEmailJob(transportFor: (ctx: Ctx) => MailTransport | undefined): JobHandler {
+  return async (ctx, payload) => {
+    const id = String(payload.id);
+    const msg = await q.findMessage(ctx.db, id);
+    if (!msg || msg.status === 'sent') return;
+    const transport = transportFor(ctx);
+    if (!transport) return;
+    try {
+      await transport.sendMail({ from: ctx.config.mail.from, to: msg.toAddress, subject: msg.subject, text: msg.bodyText });
+    } catch (e) {
+      const error = e instanceof Error ? e.message : String(e);
+      await q.markAttemptFailed(ctx.db, id, error.slice(0, 1000), msg.attempts + 1 >= MAX_ATTEMPTS);
+      throw e;
+    }
+    await q.markSent(ctx.db, id, ctx.clock.now());
+  };
+}
+
+function toMessage(r: OutboxRow): OutboxMessage {
+  return {
+    id: r.id,
+    to: r.toAddress,
+    subject: r.subject,
+    body: r.bodyText,
+    kind: r.kind,
+    status: r.status,
+    attempts: r.attempts,
+    lastError: r.lastError,
+    createdAt: r.createdAt.toISOString(),
+    sentAt: r.sentAt?.toISOString() ?? null,
+  };
+}
+
+export async function listOutbox(ctx: Ctx, page: PageQuery) {
+  const actor = requireMember(ctx);
+  if (!canSeeOutbox(actor)) throw AppError.forbidden();
+  let before: { createdAt: Date; id: string } | undefined;
+  if (page.cursor) {
+    const parts = decodeCursor(page.cursor, 2);
+    if (!parts) throw AppError.invalid('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor from this list' }]);
+    before = { createdAt: new Date(String(parts[0])), id: String(parts[1]) };
+  }
+  const rows = await q.listMessages(ctx.db, actor.org.id, page.limit, before);
+  const items = rows.slice(0, page.limit).map(toMessage);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+}
+
+export async function getOutboxMessage(ctx: Ctx, id: string): Promise<OutboxMessage> {
+  const actor = requireMember(ctx);
+  if (!canSeeOutbox(actor)) throw AppError.forbidden();
+  const row = await q.findVisibleMessage(ctx.db, actor.org.id, id);
+  if (!row) throw AppError.notFound('Message');
+  return toMessage(row);
+}

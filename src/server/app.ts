@@ -1,0 +1,151 @@
+import { randomUUID } from 'node:crypto';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { countUsers } from '../modules/auth/auth.queries.ts';
+import { auditRoutes } from '../modules/audit/audit.routes.ts';
+import { authRoutes } from '../modules/auth/auth.routes.ts';
+import { type Meta, metaSchema } from '../modules/meta/meta.contract.ts';
+import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
+import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import type { Config } from './config.ts';
+import { type Clock, type RouteBinding, systemClock } from './context.ts';
+import { type Database, findPackageRoot } from './db/connect.ts';
+import { registerErrorHandling } from './http/errors.ts';
+import { registerBindings } from './http/register.ts';
+import { registerWeb } from './http/static.ts';
+
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes];
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Logger options; tests pass false. */
+  logger?: boolean | object;
+}
+
+const packageVersion = '0.1.0';
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  /** The contract's access declaration; undefined for kernel routes (health, meta, docs, static). */
+  access: unknown;
+}
+const routeTables = new WeakMap<FastifyInstance, RegisteredRoute[]>();
+
+/** Every route the app registered (for the permission-matrix and tenancy tests). */
+export function registeredRoutes(app: FastifyInstance): RegisteredRoute[] {
+  return routeTables.get(app) ?? [];
+}
+
+/** Builds the Fastify app (never listens). The config must carry the session secret already. */
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const { config, database } = opts;
+  if (!config.auth.sessionSecret) throw new Error('buildApp needs config.auth.sessionSecret (withSessionSecret)');
+  const app = Fastify({
+    logger: opts.logger ?? { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w.-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    requestIdHeader: false,
+    bodyLimit: config.http.bodyLimit,
+    trustProxy: config.http.trustProxy,
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  const routeTable: RegisteredRoute[] = [];
+  routeTables.set(app, routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of Array.isArray(r.method) ? r.method : [r.method]) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      routeTable.push({ method, url: r.url ?? r.path, access: (r.config as { access?: unknown } | undefined)?.access });
+    }
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', String(req.id));
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Served over plain HTTP on localhost by default; HSTS belongs to the TLS proxy in front.
+    strictTransportSecurity: false,
+  });
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Rubric API', version: packageVersion, description: 'Structured hiring for leadership roles. All JSON routes live under /api/v1.' },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rubric_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(async (docs) => {
+    // Swagger UI needs inline styles and scripts: its own relaxed policy, only here.
+    docs.addHook('onSend', async (_req, reply) => {
+      void reply.header(
+        'content-security-policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; frame-ancestors 'none'",
+      );
+    });
+    await docs.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const deps = { db: database.db, config, clock: opts.clock ?? systemClock };
+  registerBindings(app, allRoutes, deps);
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
+  app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
+    try {
+      await sql`select 1`.execute(database.db);
+      return { ok: true, database: database.kind };
+    } catch (e) {
+      req.log.warn({ err: e }, 'readiness check failed');
+      return reply.status(503).send({ code: 'unavailable', message: 'The database is unavailable', requestId: String(req.id) });
+    }
+  });
+  app.get('/api/meta', { schema: { tags: ['meta'], summary: 'Runtime settings for the web app', response: { 200: metaSchema } } }, async (): Promise<Meta> => {
+    const signup = config.auth.signup;
+    const signupOpen = signup === 'open' || (signup === 'first-user' && (await countUsers(database.db)) === 0);
+    return {
+      name: 'Rubric',
+      version: packageVersion,
+      signup,
+      signupOpen,
+      database: database.kind,
+      smtpConfigured: !!config.mail.smtpUrl,
+      llmConfigured: !!(config.llm.baseUrl && config.llm.model),
+      demo: config.demo,
+    };
+  });
+
+  await registerWeb(app, path.join(findPackageRoot(), 'dist', 'web'));
+  return app;
+}

@@ -1,0 +1,185 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { canonicalJson } from '../../core/util/canonical-json.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { RouteDef } from '../../shared/route.ts';
+import { csrfTokenFor, resolveSession } from '../../modules/auth/auth.service.ts';
+import type { Config } from '../config.ts';
+import { type Actor, type Clock, type Ctx, type ResponseControl, type RouteBinding } from '../context.ts';
+import type { Db } from '../db/connect.ts';
+import * as idem from './idempotency.queries.ts';
+
+export const SESSION_COOKIE = 'rubric_session';
+const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+export interface HttpDeps {
+  db: Db;
+  config: Config;
+  clock: Clock;
+}
+
+/** Fastify path syntax is ours already (`/api/v1/members/:userId`). */
+function requestOrigin(req: FastifyRequest): string {
+  return `${req.protocol}://${req.host}`;
+}
+
+export function baseUrlFor(req: FastifyRequest, config: Config): string {
+  return config.http.publicUrl ?? requestOrigin(req);
+}
+
+/**
+ * CSRF, part one: a browser's state-changing request must come from our own origin (PUBLIC_URL, or
+ * the request's own Host when unset). Requests without Origin or Referer are non-browser clients,
+ * allowed only when they carry no session cookie.
+ */
+function checkOrigin(req: FastifyRequest, config: Config, hasSessionCookie: boolean): void {
+  const allowed = config.http.publicUrl ? new URL(config.http.publicUrl).origin : requestOrigin(req);
+  const origin = req.headers.origin ?? (req.headers.referer ? safeOrigin(req.headers.referer) : undefined);
+  if (!origin) {
+    if (hasSessionCookie) throw AppError.forbidden('Cross-site request refused (no Origin header)');
+    return;
+  }
+  if (origin !== allowed) throw AppError.forbidden('Cross-site request refused (Origin does not match)');
+}
+
+function safeOrigin(url: string): string | undefined {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return undefined;
+  }
+}
+
+function tokensEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+export function makeCtx(deps: HttpDeps, req: FastifyRequest, actor: Actor | null): Ctx {
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    log: req.log,
+    actor,
+    config: deps.config,
+    requestId: String(req.id),
+    ip: req.ip,
+    baseUrl: baseUrlFor(req, deps.config),
+  };
+}
+
+function checkAccess(def: RouteDef, actor: Actor | null): void {
+  const access = def.access;
+  if (access.kind === 'public') return;
+  if (!actor) throw new AppError('unauthenticated', 'Sign in first');
+  if (access.kind === 'signed-in') return;
+  if (!actor.org) throw AppError.forbidden('Join or create an organization first');
+  if (access.roles && !access.roles.includes(actor.org.role)) throw AppError.forbidden();
+}
+
+function responseControl(req: FastifyRequest, reply: FastifyReply, config: Config): ResponseControl {
+  const secure = req.protocol === 'https' || (config.http.publicUrl?.startsWith('https:') ?? false);
+  return {
+    currentSessionToken: req.cookies[SESSION_COOKIE],
+    setSession(token, expiresAt) {
+      void reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires: expiresAt });
+    },
+    clearSession() {
+      void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure });
+    },
+    header(name, value) {
+      void reply.header(name, value);
+    },
+  };
+}
+
+/**
+ * Registers contract+handler pairs: validation and response filtering by the contract's zod schemas,
+ * session resolution, access check, CSRF (Origin plus the session's token header) and
+ * Idempotency-Key on creates. The handler receives a ctx and returns the response body.
+ */
+export function registerBindings(app: FastifyInstance, bindings: RouteBinding[], deps: HttpDeps): void {
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  for (const { def, handler } of bindings) {
+    const status = def.status ?? 200;
+    typed.route({
+      method: def.method,
+      url: def.path,
+      ...(def.bodyLimit ? { bodyLimit: def.bodyLimit } : {}),
+      schema: {
+        summary: def.summary,
+        tags: [def.tag],
+        ...(def.params ? { params: def.params } : {}),
+        ...(def.query ? { querystring: def.query } : {}),
+        ...(def.body ? { body: def.body } : {}),
+        response: { [status]: def.response },
+        ...(def.access.kind === 'public' ? {} : { security: [{ session: [] }] }),
+      },
+      config: { access: def.access },
+      handler: async (req, reply) => {
+        const token = req.cookies[SESSION_COOKIE];
+        const baseCtx = makeCtx(deps, req, null);
+        const actor = token ? await resolveSession(baseCtx, token) : null;
+        if (UNSAFE.has(def.method)) {
+          checkOrigin(req, deps.config, !!token);
+          if (actor?.sessionId && def.access.kind !== 'public') {
+            const sent = req.headers['x-csrf-token'];
+            const expected = csrfTokenFor(deps.config.auth.sessionSecret!, actor.sessionId);
+            if (typeof sent !== 'string' || !tokensEqual(sent, expected)) {
+              throw AppError.forbidden('Missing or wrong CSRF token (send the x-csrf-token header from /api/v1/auth/session)');
+            }
+          }
+        }
+        checkAccess(def, actor);
+        const ctx = { ...baseCtx, actor };
+        const input = { params: req.params, query: req.query, body: req.body };
+        const res = responseControl(req, reply, deps.config);
+        const key = req.headers['idempotency-key'];
+        if (def.method === 'POST' && typeof key === 'string' && actor) {
+          return withIdempotency(ctx, reply, def, key, input, status, () => handler(ctx, input, res));
+        }
+        const out = await handler(ctx, input, res);
+        return reply.status(status).send(out);
+      },
+    });
+  }
+}
+
+/**
+ * Same key + same body returns the first result; same key + another body answers 409. A key whose
+ * first request is still running answers 409 too; a failed request frees its key.
+ */
+async function withIdempotency(
+  ctx: Ctx,
+  reply: FastifyReply,
+  def: RouteDef,
+  key: string,
+  input: unknown,
+  status: number,
+  run: () => Promise<unknown>,
+) {
+  if (key.length < 1 || key.length > 200) {
+    throw AppError.invalid('Idempotency-Key must be 1–200 characters', [{ path: 'Idempotency-Key', message: 'Invalid length' }]);
+  }
+  const scope = `${ctx.actor!.userId}:${ctx.actor!.org?.id ?? '-'}`;
+  const requestHash = createHash('sha256').update(`${def.method} ${def.path}\n${canonicalJson(input)}`).digest('hex');
+  const claimed = await idem.claimKey(ctx.db, scope, key, requestHash, ctx.clock.now());
+  if (!claimed) {
+    const existing = await idem.findKey(ctx.db, scope, key);
+    if (!existing || existing.requestHash !== requestHash) {
+      throw AppError.conflict('This Idempotency-Key was used with a different request');
+    }
+    if (existing.statusCode === null) throw AppError.conflict('A request with this Idempotency-Key is still in progress');
+    return reply.status(existing.statusCode).header('idempotent-replay', 'true').send(existing.response);
+  }
+  try {
+    const out = await run();
+    await idem.storeResult(ctx.db, scope, key, status, out);
+    return reply.status(status).send(out);
+  } catch (e) {
+    await idem.releaseKey(ctx.db, scope, key);
+    throw e;
+  }
+}

@@ -37,3 +37,17 @@ describe('loadConfig', () => {
     expect(baseUrlOf(c)).toBe('https://hire.example.com');
   });
 });
+
+describe('documentation of the configuration', () => {
+  it('lists every variable in .env.example and README', async () => {
+    const fs = await import('node:fs');
+    const { envVariableNames } = await import('./config.ts');
+    const { findPackageRoot } = await import('./db/connect.ts');
+    const root = findPackageRoot();
+    const example = fs.readFileSync(path.join(root, '.env.example'), 'utf8');
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8');
+    const inExample = [...example.matchAll(/^([A-Z_]+)=/gm)].map((m) => m[1]);
+    expect(inExample.sort()).toEqual([...envVariableNames].sort());
+    for (const name of envVariableNames) expect(readme, name).toContain('`' + name + '`');
+  });
+});

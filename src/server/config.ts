@@ -41,6 +41,9 @@ const envSchema = z.object({
 
 export type Env = z.input<typeof envSchema>;
 
+/** Names of every variable read; .env.example and README list the same (config.test.ts checks). */
+export const envVariableNames = Object.keys(envSchema.shape);
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   http: { port: number; host: string; publicUrl: string | undefined; bodyLimit: number; trustProxy: boolean };

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson } from '../../core/util/canonical-json.ts';
-import { decodeCursor, encodeCursor } from '../../core/util/cursor.ts';
 import type { PageQuery } from '../../shared/common.ts';
-import { AppError } from '../../shared/errors.ts';
+import { readCursor, toPage } from '../../shared/pagination.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import type { Db } from '../../server/db/connect.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
@@ -63,16 +62,13 @@ export async function audit(
 
 export async function listAudit(ctx: Ctx, page: PageQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const actor = requireRole(ctx, ['owner', 'admin']);
-  let beforeId: number | undefined;
-  if (page.cursor) {
-    const parts = decodeCursor(page.cursor, 1);
-    if (!parts || typeof parts[0] !== 'number') throw AppError.invalid('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor from this list' }]);
-    beforeId = parts[0];
-  }
-  const rows = await q.listAuditPage(ctx.db, actor.org.id, page.limit, beforeId);
-  const items = rows.slice(0, page.limit).map((r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.id]) : null };
+  const beforeId = readCursor(page.cursor, 1)?.[0];
+  const rows = await q.listAuditPage(ctx.db, actor.org.id, page.limit, beforeId === undefined ? undefined : Number(beforeId) || 0);
+  return toPage(
+    rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    page.limit,
+    (e) => [e.id],
+  );
 }
 
 /** Recomputes the whole chain; reports the first entry whose hash or link does not match. */

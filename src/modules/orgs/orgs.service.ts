@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { decodeCursor, encodeCursor } from '../../core/util/cursor.ts';
 import { slugify } from '../../core/util/slug.ts';
 import { type OrgRole, type PageQuery, roleLabels } from '../../shared/common.ts';
 import { AppError } from '../../shared/errors.ts';
+import { timeIdCursor, toPage } from '../../shared/pagination.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { SessionInfo } from '../auth/auth.contract.ts';
@@ -16,10 +16,6 @@ import { canAssignRole, canRemoveMember, requireMember, requireRole, requireSign
 import * as q from './orgs.queries.ts';
 
 const INVITE_TTL_MS = 7 * 86_400_000;
-
-function badCursor(): AppError {
-  return AppError.invalid('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor from this list' }]);
-}
 
 /** Creates an organization with a unique slug derived from its name and `ownerId` as its owner. */
 export async function createOrganization(ctx: Ctx, name: string, ownerId: string): Promise<{ id: string; slug: string }> {
@@ -77,16 +73,9 @@ function toMember(r: { userId: string; name: string; email: string; role: string
 
 export async function listMembers(ctx: Ctx, page: PageQuery) {
   const actor = requireMember(ctx);
-  let after: { joinedAt: Date; userId: string } | undefined;
-  if (page.cursor) {
-    const parts = decodeCursor(page.cursor, 2);
-    if (!parts) throw badCursor();
-    after = { joinedAt: new Date(String(parts[0])), userId: String(parts[1]) };
-  }
-  const rows = await q.listMembers(ctx.db, actor.org.id, page.limit, after);
-  const items = rows.slice(0, page.limit).map(toMember);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.joinedAt, last.userId]) : null };
+  const after = timeIdCursor(page.cursor);
+  const rows = await q.listMembers(ctx.db, actor.org.id, page.limit, after && { joinedAt: after.at, userId: after.id });
+  return toPage(rows.map(toMember), page.limit, (m) => [m.joinedAt, m.userId]);
 }
 
 export async function updateMember(ctx: Ctx, userId: string, patch: { role?: OrgRole; compliance?: boolean }): Promise<Member> {
@@ -153,17 +142,10 @@ function toInvitation(
 
 export async function listInvitations(ctx: Ctx, page: PageQuery) {
   const actor = requireRole(ctx, ['owner', 'admin']);
-  let before: { createdAt: Date; id: string } | undefined;
-  if (page.cursor) {
-    const parts = decodeCursor(page.cursor, 2);
-    if (!parts) throw badCursor();
-    before = { createdAt: new Date(String(parts[0])), id: String(parts[1]) };
-  }
-  const rows = await q.listInvitations(ctx.db, actor.org.id, page.limit, before);
+  const before = timeIdCursor(page.cursor);
+  const rows = await q.listInvitations(ctx.db, actor.org.id, page.limit, before && { createdAt: before.at, id: before.id });
   const now = ctx.clock.now();
-  const items = rows.slice(0, page.limit).map((r) => toInvitation(r, now));
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  return toPage(rows.map((r) => toInvitation(r, now)), page.limit, (i) => [i.createdAt, i.id]);
 }
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import nodemailer from 'nodemailer';
-import { decodeCursor, encodeCursor } from '../../core/util/cursor.ts';
 import type { PageQuery } from '../../shared/common.ts';
 import { AppError } from '../../shared/errors.ts';
+import { timeIdCursor, toPage } from '../../shared/pagination.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import type { OutboxRow } from '../../server/db/schema.ts';
 import { enqueueJob, type JobHandler } from '../jobs/jobs.service.ts';
@@ -91,16 +91,9 @@ function toMessage(r: OutboxRow): OutboxMessage {
 export async function listOutbox(ctx: Ctx, page: PageQuery) {
   const actor = requireMember(ctx);
   if (!canSeeOutbox(actor)) throw AppError.forbidden();
-  let before: { createdAt: Date; id: string } | undefined;
-  if (page.cursor) {
-    const parts = decodeCursor(page.cursor, 2);
-    if (!parts) throw AppError.invalid('Invalid cursor', [{ path: 'cursor', message: 'Not a cursor from this list' }]);
-    before = { createdAt: new Date(String(parts[0])), id: String(parts[1]) };
-  }
-  const rows = await q.listMessages(ctx.db, actor.org.id, page.limit, before);
-  const items = rows.slice(0, page.limit).map(toMessage);
-  const last = items.at(-1);
-  return { items, nextCursor: rows.length > page.limit && last ? encodeCursor([last.createdAt, last.id]) : null };
+  const before = timeIdCursor(page.cursor);
+  const rows = await q.listMessages(ctx.db, actor.org.id, page.limit, before && { createdAt: before.at, id: before.id });
+  return toPage(rows.map(toMessage), page.limit, (m) => [m.createdAt, m.id]);
 }
 
 export async function getOutboxMessage(ctx: Ctx, id: string): Promise<OutboxMessage> {

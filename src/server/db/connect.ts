@@ -88,32 +88,37 @@ export function poolOnPglite(engine: PGlite, opts: OpenOptions = {}): pg.Pool {
   return pool;
 }
 
+/** A Database whose close() runs once: destroy Kysely (and its pool), then `after` (engine, lock). */
+export function databaseOf(db: Db, kind: Database['kind'], after: () => Promise<void> | void = () => undefined): Database {
+  let closing: Promise<void> | undefined;
+  return {
+    db,
+    kind,
+    close() {
+      closing ??= (async () => {
+        await db.destroy().catch(() => undefined);
+        await after();
+      })();
+      return closing;
+    },
+  };
+}
+
 export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<Database> {
   let database: Database;
   if (config.database.kind === 'embedded') {
-    const dataDir = config.database.dataDir;
-    const release = acquireDataDirLock(dataDir);
+    const release = acquireDataDirLock(config.database.dataDir);
     let engine: PGlite;
     try {
-      engine = await openPglite(dataDir);
+      engine = await openPglite(config.database.dataDir);
     } catch (e) {
       release();
       throw e;
     }
-    const pool = poolOnPglite(engine, opts);
-    const db = kyselyOn(pool);
-    let closed = false;
-    database = {
-      db,
-      kind: 'embedded',
-      async close() {
-        if (closed) return;
-        closed = true;
-        await db.destroy().catch(() => undefined);
-        await engine.close().catch(() => undefined);
-        release();
-      },
-    };
+    database = databaseOf(kyselyOn(poolOnPglite(engine, opts)), 'embedded', async () => {
+      await engine.close().catch(() => undefined);
+      release();
+    });
   } else {
     const pool = new pg.Pool({
       connectionString: config.database.url,
@@ -121,17 +126,7 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
       connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5_000,
     });
     pool.on('error', (err) => opts.onPoolError?.(err));
-    const db = kyselyOn(pool);
-    let closed = false;
-    database = {
-      db,
-      kind: 'postgres',
-      async close() {
-        if (closed) return;
-        closed = true;
-        await db.destroy().catch(() => undefined);
-      },
-    };
+    database = databaseOf(kyselyOn(pool), 'postgres');
   }
   if (opts.migrate !== false) {
     try {

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
-import { type Database, kyselyOn, poolOnPglite, readTemplate } from '../db/connect.ts';
+import { type Database, databaseOf, kyselyOn, poolOnPglite, readTemplate } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** The PostgreSQL server the suite runs against when DATABASE_URL is set (npm run test:pg). */
@@ -22,16 +22,7 @@ export async function openTestDatabase(): Promise<Database> {
     if (!template) throw new Error('No migrated template: run `npx tsx scripts/build-template.ts` (vitest globalSetup does)');
     const engine = new PGlite('memory://', { loadDataDir: template });
     await engine.waitReady;
-    const pool = poolOnPglite(engine, { connectionTimeoutMillis: 5_000 });
-    const db = kyselyOn(pool);
-    return {
-      db,
-      kind: 'embedded',
-      async close() {
-        await db.destroy();
-        await engine.close();
-      },
-    };
+    return databaseOf(kyselyOn(poolOnPglite(engine, { connectionTimeoutMillis: 5_000 })), 'embedded', () => engine.close());
   }
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -46,18 +37,12 @@ export async function openTestDatabase(): Promise<Database> {
   u.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => undefined);
-  const db = kyselyOn(pool);
-  return {
-    db,
-    kind: 'postgres',
-    async close() {
-      await db.destroy();
-      const c = new pg.Client({ connectionString: url });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    },
-  };
+  return databaseOf(kyselyOn(pool), 'postgres', async () => {
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  });
 }
 
 /** Migrates the DATABASE_URL database once per run; test files copy it as their template. */

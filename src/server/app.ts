@@ -70,8 +70,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // During shutdown, responses to in-flight requests close their keep-alive connection, so close()
+  // does not wait for idle sockets to time out.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
+    if (closing) void reply.header('connection', 'close');
   });
   registerErrorHandling(app);
 

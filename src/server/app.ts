@@ -10,7 +10,7 @@ import { sql } from 'kysely';
 import { countUsers } from '../modules/auth/auth.queries.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
-import { type Meta, metaSchema } from '../modules/meta/meta.contract.ts';
+import { type Meta, getMetaRoute, metaSchema } from '../modules/meta/meta.contract.ts';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
 import type { Config } from './config.ts';
@@ -138,7 +138,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       return reply.status(503).send({ code: 'unavailable', message: 'The database is unavailable', requestId: String(req.id) });
     }
   });
-  app.get('/api/meta', { schema: { tags: ['meta'], summary: 'Runtime settings for the web app', response: { 200: metaSchema } } }, async (): Promise<Meta> => {
+  app.get(getMetaRoute.path, { schema: { tags: ['meta'], summary: getMetaRoute.summary, response: { 200: metaSchema } } }, async (): Promise<Meta> => {
     const signup = config.auth.signup;
     const signupOpen = signup === 'open' || (signup === 'first-user' && (await countUsers(database.db)) === 0);
     return {

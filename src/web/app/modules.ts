@@ -1,0 +1,60 @@
+/**
+ * The product's modules as the shell presents them: navigation, dashboard cards and the
+ * placeholder pages of modules this version does not ship yet.
+ */
+export interface AppModule {
+  path: string;
+  name: string;
+  summary: string;
+  /** False while the module exists only as a placeholder page. */
+  isBuilt: boolean;
+}
+
+export const appModules: readonly AppModule[] = [
+  {
+    path: '/roles',
+    name: 'Roles',
+    summary: 'A knowledge base of senior roles — what a Chief Product Officer or Chief Technology Officer owns, and where the two differ.',
+    isBuilt: false,
+  },
+  {
+    path: '/job-descriptions',
+    name: 'Job descriptions',
+    summary: 'Draft job descriptions from the role knowledge base and check their wording for bias before publishing.',
+    isBuilt: false,
+  },
+  {
+    path: '/questions',
+    name: 'Questions & guides',
+    summary: 'A question bank with scoring anchors, and interview guides assembled from it.',
+    isBuilt: false,
+  },
+  {
+    path: '/jobs',
+    name: 'Jobs & candidates',
+    summary: 'Open jobs, hiring teams, candidates and their applications.',
+    isBuilt: false,
+  },
+  {
+    path: '/interviews',
+    name: 'Interviews',
+    summary: 'Interview loops, interview kits and independent scorecards submitted before anyone sees the others.',
+    isBuilt: false,
+  },
+  {
+    path: '/intelligence',
+    name: 'Intelligence',
+    summary: 'Transcripts tied back to the rubric: evidence per competency and questions that should not have been asked.',
+    isBuilt: false,
+  },
+  {
+    path: '/analytics',
+    name: 'Analytics',
+    summary: 'Funnel, rater reliability and adverse impact, with intervals and small-group suppression.',
+    isBuilt: false,
+  },
+];
+
+export function findModule(path: string): AppModule | undefined {
+  return appModules.find((m) => m.path === path);
+}

@@ -1,0 +1,74 @@
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { Loading } from '../components/status.tsx';
+import { AppShell } from './app-shell.tsx';
+import { RequireSession } from './guards.tsx';
+import { appModules } from './modules.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { PublicLayout } from './public-layout.tsx';
+import { RootLayout, RouteErrorPage } from './root-layout.tsx';
+
+/**
+ * Every feature page is its own lazy chunk: the entry holds only React, the router, the query
+ * client, the session and the two layouts. Each chunk imports only its own module's contract.
+ */
+const routes: RouteObject[] = [
+  {
+    id: 'root',
+    element: <RootLayout />,
+    errorElement: <RouteErrorPage />,
+    hydrateFallbackElement: <Loading />,
+    children: [
+      {
+        element: <PublicLayout />,
+        children: [
+          { index: true, lazy: () => import('../features/home/home-page.tsx').then((m) => ({ Component: m.HomePage })) },
+          { path: 'signup', lazy: () => import('../features/auth/signup-page.tsx').then((m) => ({ Component: m.SignupPage })) },
+          { path: 'login', lazy: () => import('../features/auth/login-page.tsx').then((m) => ({ Component: m.LoginPage })) },
+          {
+            path: 'reset-password',
+            lazy: () => import('../features/auth/reset-password-page.tsx').then((m) => ({ Component: m.RequestPasswordResetPage })),
+          },
+          {
+            path: 'reset-password/:token',
+            lazy: () => import('../features/auth/reset-password-page.tsx').then((m) => ({ Component: m.CompletePasswordResetPage })),
+          },
+          { path: 'invite/:token', lazy: () => import('../features/orgs/invite-page.tsx').then((m) => ({ Component: m.InvitePage })) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      {
+        element: (
+          <RequireSession>
+            <AppShell />
+          </RequireSession>
+        ),
+        children: [
+          { path: 'dashboard', lazy: () => import('../features/home/dashboard-page.tsx').then((m) => ({ Component: m.DashboardPage })) },
+          ...appModules.map(
+            (m): RouteObject => ({
+              path: m.path.slice(1),
+              lazy: () => import('../features/home/module-placeholder-page.tsx').then((p) => ({ Component: p.ModulePlaceholderPage })),
+            }),
+          ),
+          {
+            lazy: () => import('../features/orgs/settings-layout.tsx').then((m) => ({ Component: m.SettingsLayout })),
+            children: [
+              { path: 'settings', element: <Navigate to="/settings/members" replace /> },
+              {
+                path: 'settings/organization',
+                lazy: () => import('../features/orgs/organization-settings-page.tsx').then((m) => ({ Component: m.OrganizationSettingsPage })),
+              },
+              { path: 'settings/members', lazy: () => import('../features/orgs/members-page.tsx').then((m) => ({ Component: m.MembersPage })) },
+              { path: 'admin/outbox', lazy: () => import('../features/outbox/outbox-page.tsx').then((m) => ({ Component: m.OutboxPage })) },
+              { path: 'admin/audit', lazy: () => import('../features/audit/audit-page.tsx').then((m) => ({ Component: m.AuditPage })) },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];
+
+export function createAppRouter() {
+  return createBrowserRouter(routes);
+}

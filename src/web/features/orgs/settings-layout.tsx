@@ -1,0 +1,32 @@
+import { NavLink, Outlet } from 'react-router';
+import { isOrgAdmin, useSignedInSession } from '../../lib/session.ts';
+
+/** Settings pages share a sub-navigation; outbox and audit log are for owners and admins. */
+export function SettingsLayout() {
+  const session = useSignedInSession();
+  const isAdmin = isOrgAdmin(session);
+  const items = [
+    { to: '/settings/organization', label: 'Organization' },
+    { to: '/settings/members', label: 'Members' },
+    ...(isAdmin
+      ? [
+          { to: '/admin/outbox', label: 'Outbox' },
+          { to: '/admin/audit', label: 'Audit log' },
+        ]
+      : []),
+  ];
+  return (
+    <>
+      <nav aria-label="Settings" className="subnav">
+        <ul>
+          {items.map((i) => (
+            <li key={i.to}>
+              <NavLink to={i.to}>{i.label}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -67,3 +67,69 @@ describe('rubric CLI', () => {
     expect(r.stderr).toContain('SIGNUP');
   });
 });
+
+describe('rubric offline library commands (no database)', () => {
+  it('lists, shows and compares roles as JSON or Markdown', () => {
+    const list = rubric(['roles', 'list', '--format', 'json']);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout).items).toHaveLength(9);
+    const show = rubric(['roles', 'show', 'cto', '--format', 'md']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/^# Chief Technology Officer \(CTO\)/);
+    expect(show.stdout).toContain('11-3021.00');
+    const json = JSON.parse(rubric(['roles', 'show', 'cpo', '--format', 'json']).stdout);
+    expect(json.profile.id).toBe('cpo');
+    const cmp = rubric(['roles', 'compare', 'cpo', 'cto', '--format', 'json']);
+    expect(cmp.code).toBe(0);
+    expect(JSON.parse(cmp.stdout).comparison.similarity[0]).toMatchObject({ a: 'cpo', b: 'cto' });
+    expect(rubric(['roles', 'compare', 'cpo', 'cto']).stdout).toContain('The difference in one breath');
+  });
+
+  it('exits 2 for unknown roles and bad formats, without touching a data folder', () => {
+    const unknown = rubric(['roles', 'show', 'chief-wizard'], { RUBRIC_DATA_DIR: '/nonexistent/never' });
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('chief-wizard');
+    expect(rubric(['roles', 'compare', 'cpo']).code).toBe(2);
+    expect(rubric(['roles', 'show', 'cto', '--format', 'yaml']).code).toBe(2);
+    expect(fs.existsSync('/nonexistent/never')).toBe(false);
+  });
+
+  it('advises an organization and an individual from answer files', () => {
+    const orgAnswers = path.join(dataDir, 'org.json');
+    fs.writeFileSync(
+      orgAnswers,
+      JSON.stringify({
+        stage: 'scale-up',
+        headcount: '100-500',
+        productMaturity: 'scaling',
+        productLines: 'one',
+        technicalComplexity: 'high',
+        regulatoryExposure: 'moderate',
+        currentLeaders: ['strong-product-leader'],
+        painPoints: ['reliability'],
+        budget: 'one',
+      }),
+    );
+    const org = rubric(['advise', 'org', '--answers', orgAnswers, '--format', 'json']);
+    expect(org.code).toBe(0);
+    expect(JSON.parse(org.stdout).ranking[0].outcome).toBe('cto');
+    expect(rubric(['advise', 'org', '--answers', orgAnswers]).stdout).toMatch(/^# Recommendation: Chief Technology Officer/);
+
+    const meAnswers = path.join(dataDir, 'me.json');
+    fs.writeFileSync(meAnswers, JSON.stringify({ answers: { currentRole: 'product-manager', yearsOfExperience: 9, enjoys: 2, peopleLeadership: 2, ratings: { 'market-customer-insight': 4, 'talent-team-development': 1 } } }));
+    const me = rubric(['advise', 'me', '--answers', meAnswers, '--format', 'json']);
+    expect(me.code).toBe(0);
+    const fits = JSON.parse(me.stdout).fits;
+    expect(fits[0].roleId).toBe('head-of-product');
+    expect(fits[0].gaps.map((g: { competencyId: string }) => g.competencyId)).toContain('talent-team-development');
+
+    const badJson = path.join(dataDir, 'bad.json');
+    fs.writeFileSync(badJson, '{ nope');
+    expect(rubric(['advise', 'org', '--answers', badJson]).code).toBe(2);
+    fs.writeFileSync(badJson, JSON.stringify({ stage: 'galactic' }));
+    const invalid = rubric(['advise', 'org', '--answers', badJson]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stderr).toContain('answers.stage');
+    expect(rubric(['advise', 'me', '--answers', path.join(dataDir, 'missing.json')]).code).toBe(2);
+  });
+});

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.ts';
+import { registerLibraryCommands } from './commands/library.ts';
 import { EXIT, describeError, exitCodeFor } from './io.ts';
 
 export function buildProgram(): Command {
@@ -15,8 +16,13 @@ export function buildProgram(): Command {
       await import('../server/main.ts');
       await new Promise(() => undefined);
     });
+  registerLibraryCommands(program);
   registerDataCommands(program);
-  for (const c of program.commands) c.exitOverride();
+  const exitOverrideAll = (c: Command) => {
+    c.exitOverride();
+    c.commands.forEach(exitOverrideAll);
+  };
+  exitOverrideAll(program);
   return program;
 }
 

@@ -8,11 +8,13 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { countUsers } from '../modules/auth/auth.queries.ts';
+import { advisorRoutes } from '../modules/advisor/advisor.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { type Meta, getMetaRoute, metaSchema } from '../modules/meta/meta.contract.ts';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import { rolesRoutes } from '../modules/roles/roles.routes.ts';
 import type { Config } from './config.ts';
 import { type Clock, type RouteBinding, systemClock } from './context.ts';
 import { type Database, findPackageRoot } from './db/connect.ts';
@@ -20,7 +22,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes];
 
 export interface AppOptions {
   config: Config;

@@ -18,6 +18,9 @@ export const auditActions = [
   'member.role_changed',
   'member.removed',
   'demo.seeded',
+  'role.created',
+  'role.saved',
+  'role.restored',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -137,6 +137,37 @@ export interface IdempotencyKeysTable {
   createdAt: Timestamp;
 }
 
+export interface DocumentsTable {
+  id: string;
+  orgId: string;
+  kind: string;
+  currentVersionId: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DocumentVersionsTable {
+  id: string;
+  documentId: string;
+  orgId: string;
+  number: number;
+  body: Json<unknown>;
+  note: string | null;
+  restoredFromId: string | null;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface OrgRolesTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  sourceRoleId: string;
+  title: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
   appSettings: AppSettingsTable;
   users: UsersTable;
@@ -151,6 +182,9 @@ export interface DB {
   auditHead: AuditHeadTable;
   rateLimits: RateLimitsTable;
   idempotencyKeys: IdempotencyKeysTable;
+  documents: DocumentsTable;
+  documentVersions: DocumentVersionsTable;
+  orgRoles: OrgRolesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -10,6 +10,8 @@ export interface TenancyCase {
   /** Parameter values that belong to ANOTHER organization. */
   params: Record<string, string>;
   body?: unknown;
+  /** Query string appended to the URL, e.g. `?from=…&to=…`. */
+  query?: string;
 }
 
 /**
@@ -30,7 +32,7 @@ export async function expectOtherOrgIdsNotFound(
   const missing = registered.filter((r) => !covered.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
   expect(missing, 'id-bearing routes without a tenancy case').toEqual([]);
   for (const c of cases) {
-    const url = c.route.replace(/:([A-Za-z_]+)/g, (_, k: string) => encodeURIComponent(c.params[k] ?? 'missing'));
+    const url = c.route.replace(/:([A-Za-z_]+)/g, (_, k: string) => encodeURIComponent(c.params[k] ?? 'missing')) + (c.query ?? '');
     const res = await outsider.request(c.method, url, c.method === 'GET' || c.method === 'DELETE' ? undefined : (c.body ?? {}));
     expect({ route: `${c.method} ${c.route}`, status: res.statusCode }).toEqual({ route: `${c.method} ${c.route}`, status: 404 });
     expect(res.json().code).toBe('not_found');

@@ -1,7 +1,9 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
+import * as m0002 from './0002_documents_roles.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
+  '0002_documents_roles': m0002,
 };

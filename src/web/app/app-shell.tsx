@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { signOutRoute, switchOrganizationRoute } from '../../modules/auth/auth.contract.ts';
 import { roleLabels } from '../../shared/common.ts';
 import { Alert } from '../components/alert.tsx';
@@ -8,9 +8,9 @@ import { Button } from '../components/button.tsx';
 import { api, rememberCsrfToken } from '../lib/api.ts';
 import { toApiError } from '../lib/forms.ts';
 import { useAdoptSession, useSignedInSession } from '../lib/session.ts';
-import { appModules } from './modules.ts';
+import { type AppModule, appModules, isModuleActive } from './modules.ts';
 
-const navItems = [{ path: '/dashboard', name: 'Dashboard' }, ...appModules.map((m) => ({ path: m.path, name: m.name }))];
+const navItems: Pick<AppModule, 'path' | 'name' | 'alsoActiveOn'>[] = [{ path: '/dashboard', name: 'Dashboard' }, ...appModules];
 
 /** The signed-in frame: header (organization switcher, user, sign out), main navigation, content. */
 export function AppShell() {
@@ -83,13 +83,21 @@ export function AppShell() {
       <div className="shell-body">
         <nav aria-label="Main" className="shell-nav">
           <ul>
-            {navItems.map((item) => (
-              <li key={item.path}>
-                <NavLink to={item.path} className="shell-nav__link">
-                  {item.name}
-                </NavLink>
-              </li>
-            ))}
+            {navItems.map((item) => {
+              // Pages of a module under other paths (/org-roles, /compare for Roles) mark it current too.
+              const isCurrent = isModuleActive(item, pathname);
+              return (
+                <li key={item.path}>
+                  <Link
+                    to={item.path}
+                    className={isCurrent ? 'shell-nav__link active' : 'shell-nav__link'}
+                    aria-current={isCurrent ? 'page' : undefined}
+                  >
+                    {item.name}
+                  </Link>
+                </li>
+              );
+            })}
             <li>
               <Link
                 to="/settings"

@@ -8,6 +8,8 @@ export interface AppModule {
   summary: string;
   /** False while the module exists only as a placeholder page. */
   isBuilt: boolean;
+  /** Other path prefixes whose pages belong to this module (the nav item shows as current there). */
+  alsoActiveOn?: readonly string[];
 }
 
 export const appModules: readonly AppModule[] = [
@@ -15,7 +17,8 @@ export const appModules: readonly AppModule[] = [
     path: '/roles',
     name: 'Roles',
     summary: 'A knowledge base of senior roles — what a Chief Product Officer or Chief Technology Officer owns, and where the two differ.',
-    isBuilt: false,
+    isBuilt: true,
+    alsoActiveOn: ['/org-roles', '/compare', '/advisor'],
   },
   {
     path: '/job-descriptions',
@@ -57,4 +60,14 @@ export const appModules: readonly AppModule[] = [
 
 export function findModule(path: string): AppModule | undefined {
   return appModules.find((m) => m.path === path);
+}
+
+/** True when `pathname` is `prefix` or below it (`/roles/cpo` is below `/roles`, `/rolesx` is not). */
+export function isUnder(pathname: string, prefix: string): boolean {
+  return pathname === prefix || pathname.startsWith(`${prefix}/`);
+}
+
+/** Whether the navigation item of a module is the current one for `pathname`. */
+export function isModuleActive(module: Pick<AppModule, 'path' | 'alsoActiveOn'>, pathname: string): boolean {
+  return [module.path, ...(module.alsoActiveOn ?? [])].some((p) => isUnder(pathname, p));
 }

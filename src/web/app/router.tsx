@@ -6,6 +6,7 @@ import { appModules } from './modules.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { PublicLayout } from './public-layout.tsx';
 import { RootLayout, RouteErrorPage } from './root-layout.tsx';
+import { SessionAwareLayout } from './session-aware-layout.tsx';
 
 /**
  * Every feature page is its own lazy chunk: the entry holds only React, the router, the query
@@ -18,6 +19,25 @@ const routes: RouteObject[] = [
     errorElement: <RouteErrorPage />,
     hydrateFallbackElement: <Loading />,
     children: [
+      {
+        // Public pages of the role library and the advisors: the public layout for visitors, the
+        // signed-in shell for members (its "Roles" item leads here).
+        element: <SessionAwareLayout />,
+        children: [
+          { path: 'roles', lazy: () => import('../features/roles/library-page.tsx').then((m) => ({ Component: m.LibraryPage })) },
+          { path: 'roles/:roleId', lazy: () => import('../features/roles/role-page.tsx').then((m) => ({ Component: m.RolePage })) },
+          { path: 'compare/:a/:b', lazy: () => import('../features/roles/compare-page.tsx').then((m) => ({ Component: m.ComparePage })) },
+          { path: 'compare/:a/:b/:c', lazy: () => import('../features/roles/compare-page.tsx').then((m) => ({ Component: m.ComparePage })) },
+          {
+            path: 'advisor/organization',
+            lazy: () => import('../features/advisor/org-advisor-page.tsx').then((m) => ({ Component: m.OrgAdvisorPage })),
+          },
+          {
+            path: 'advisor/individual',
+            lazy: () => import('../features/advisor/individual-advisor-page.tsx').then((m) => ({ Component: m.IndividualAdvisorPage })),
+          },
+        ],
+      },
       {
         element: <PublicLayout />,
         children: [
@@ -44,12 +64,17 @@ const routes: RouteObject[] = [
         ),
         children: [
           { path: 'dashboard', lazy: () => import('../features/home/dashboard-page.tsx').then((m) => ({ Component: m.DashboardPage })) },
-          ...appModules.map(
-            (m): RouteObject => ({
-              path: m.path.slice(1),
-              lazy: () => import('../features/home/module-placeholder-page.tsx').then((p) => ({ Component: p.ModulePlaceholderPage })),
-            }),
-          ),
+          { path: 'org-roles', lazy: () => import('../features/roles/org-roles-page.tsx').then((m) => ({ Component: m.OrgRolesPage })) },
+          { path: 'org-roles/:id', lazy: () => import('../features/roles/org-role-page.tsx').then((m) => ({ Component: m.OrgRolePage })) },
+          // Modules this version does not ship yet get an honest placeholder page.
+          ...appModules
+            .filter((m) => !m.isBuilt)
+            .map(
+              (m): RouteObject => ({
+                path: m.path.slice(1),
+                lazy: () => import('../features/home/module-placeholder-page.tsx').then((p) => ({ Component: p.ModulePlaceholderPage })),
+              }),
+            ),
           {
             lazy: () => import('../features/orgs/settings-layout.tsx').then((m) => ({ Component: m.SettingsLayout })),
             children: [

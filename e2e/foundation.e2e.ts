@@ -1,23 +1,13 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, expectCleanConsole, launchBrowser, newUser, type RunningServer, screenshot, startServer } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer({ RUBRIC_DEMO: '0' });
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const journey = useJourney({ RUBRIC_DEMO: '0' });
 
 describe('foundation journey', () => {
   it('signs up, invites a member, reads the outbox, accepts as the member in a second context, sees the member list', async () => {
-    const owner = await newUser(browser);
+    const owner = await newUser(journey.browser);
     const { page } = owner;
-    await page.goto(server.url + '/');
+    await page.goto(journey.server.url + '/');
     await expectAccessible(page, 'home');
     await screenshot(page, '01-home');
     await page.getByRole('link', { name: 'Sign up' }).first().click();
@@ -47,7 +37,7 @@ describe('foundation journey', () => {
     await screenshot(page, '03-members-invited');
 
     // the invitation email is held in the outbox
-    await page.goto(server.url + '/admin/outbox');
+    await page.goto(journey.server.url + '/admin/outbox');
     const link = page.getByRole('link', { name: /\/invite\// });
     await link.first().waitFor();
     const inviteUrl = await link.first().getAttribute('href');
@@ -56,7 +46,7 @@ describe('foundation journey', () => {
     await screenshot(page, '04-outbox');
 
     // the invitee, in their own browser context
-    const invitee = await newUser(browser);
+    const invitee = await newUser(journey.browser);
     await invitee.page.goto(inviteUrl!);
     await expect.poll(() => invitee.page.getByText(/Acme Robotics/).count()).toBeGreaterThan(0);
     await invitee.page.getByLabel('Your name').fill('Rae Cruiter');
@@ -68,20 +58,20 @@ describe('foundation journey', () => {
     await expect.poll(() => invitee.page.getByRole('heading', { name: /Welcome, Rae Cruiter/ }).count()).toBe(1);
 
     // the invitee sees the member list (read-only for a recruiter)
-    await invitee.page.goto(server.url + '/settings/members');
+    await invitee.page.goto(journey.server.url + '/settings/members');
     await expect.poll(() => invitee.page.getByRole('cell', { name: 'grace@acme.example' }).count()).toBe(1);
     expect(await invitee.page.getByRole('button', { name: 'Send invitation' }).count()).toBe(0);
     await screenshot(invitee.page, '06-members-as-recruiter');
 
     // the owner, after a reload (client route survives), sees the new member
-    await page.goto(server.url + '/settings/members');
+    await page.goto(journey.server.url + '/settings/members');
     await expect.poll(() => page.getByRole('cell', { name: 'Rae Cruiter' }).count()).toBe(1);
     await screenshot(page, '07-members-owner');
 
     // sign out returns to public pages
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.waitForURL((u) => !u.pathname.startsWith('/settings'));
-    await page.goto(server.url + '/settings/members');
+    await page.goto(journey.server.url + '/settings/members');
     await page.waitForURL('**/login**');
 
     expectCleanConsole(owner.errors);

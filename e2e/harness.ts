@@ -4,7 +4,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { type Browser, type BrowserContext, type Page, chromium } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 
 export const root = path.resolve(import.meta.dirname, '..');
 export const artifacts = path.join(root, 'test-results');
@@ -118,4 +118,21 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
   })) as { id: string; impact: string; targets: string[] }[];
   const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect({ page: label, violations: serious }).toEqual({ page: label, violations: [] });
+}
+
+/**
+ * One server and one browser for a journey file: started before its tests, stopped after.
+ * Read `journey.server` and `journey.browser` inside tests.
+ */
+export function useJourney(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
+  const journey = {} as { server: RunningServer; browser: Browser };
+  beforeAll(async () => {
+    journey.server = await startServer(env);
+    journey.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await journey.browser?.close();
+    await journey.server?.stop();
+  });
+  return journey;
 }

@@ -4,6 +4,15 @@ import { individualQuestionnaireSchema, orgQuestionnaireSchema } from '../roles/
 
 export const orgAnswersSchema = z.record(z.string(), z.union([z.string(), z.array(z.string())]));
 
+const contributionSchema = z.object({
+  questionId: z.string(),
+  questionLabel: z.string(),
+  optionId: z.string(),
+  optionLabel: z.string(),
+  points: z.number(),
+  reason: z.string(),
+});
+
 export const orgAdviceSchema = z.object({
   ranking: z.array(
     z.object({
@@ -11,12 +20,10 @@ export const orgAdviceSchema = z.object({
       label: z.string(),
       roles: z.array(z.string()),
       score: z.number(),
-      contributions: z.array(
-        z.object({ questionId: z.string(), questionLabel: z.string(), optionId: z.string(), optionLabel: z.string(), points: z.number(), reason: z.string() }),
-      ),
+      contributions: z.array(contributionSchema),
     }),
   ),
-  drivers: z.array(z.object({ questionId: z.string(), questionLabel: z.string(), optionId: z.string(), optionLabel: z.string(), points: z.number(), reason: z.string() })),
+  drivers: z.array(contributionSchema),
   nextSteps: z.array(z.string()),
   markdown: z.string(),
 });

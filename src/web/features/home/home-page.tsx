@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { ButtonLink } from '../../components/button.tsx';
 import { useDocumentTitle } from '../../components/page-header.tsx';
 import { useMeta, useSession } from '../../lib/session.ts';
@@ -61,6 +62,32 @@ export function HomePage() {
         {!isSignedIn && meta.data && !meta.data.signupOpen ? (
           <p className="muted">Sign-up is by invitation on this server; ask an administrator for an invitation.</p>
         ) : null}
+      </section>
+
+      <section className="section explore" aria-labelledby="home-explore">
+        <h2 id="home-explore">Explore the roles, no account needed</h2>
+        <p>
+          Read what each senior product and technology role owns, see two roles side by side, or answer a few questions to find out which
+          leader your organization needs, or which path fits you.
+        </p>
+        <div className="hero__actions">
+          <ButtonLink to="/compare/cpo/cto">Compare CPO and CTO</ButtonLink>
+          <ButtonLink to="/roles" variant="secondary">
+            Browse the role library
+          </ButtonLink>
+        </div>
+        <ul className="link-row">
+          <li>
+            <Link to="/advisor/organization" className="link-row__item">
+              Which leader do we need?
+            </Link>
+          </li>
+          <li>
+            <Link to="/advisor/individual" className="link-row__item">
+              Which path fits me?
+            </Link>
+          </li>
+        </ul>
       </section>
 
       <section className="section" aria-labelledby="home-what">

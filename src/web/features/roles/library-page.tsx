@@ -74,7 +74,7 @@ function RoleCard({ role }: { role: RoleSummary }) {
         <Badge tone="info">{role.abbreviation}</Badge> <span className="muted">{labelOf(levelLabels, role.level)}</span>
       </p>
       <p className="role-card__summary">{role.summary}</p>
-      <OrientationScale value={role.orientation} />
+      <OrientationScale value={role.orientation} compact />
     </article>
   );
 }

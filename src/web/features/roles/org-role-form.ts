@@ -63,3 +63,28 @@ export function formFieldOfIssue(path: string): string | null {
   const weight = /^competencyWeights\.(.+)$/.exec(p);
   return weight ? `weights.${weight[1]}` : null;
 }
+
+/**
+ * After a conflict, the form on top of the latest version: each field the user changed (their value
+ * differs from the version they started from) keeps the user's value; every other field takes the
+ * latest saved value, so someone else's save is not undone. `kept` names the fields the user changed.
+ */
+export function mergeOntoLatest(
+  started: OrgRoleFormValues,
+  latest: OrgRoleFormValues,
+  current: OrgRoleFormValues,
+): { values: OrgRoleFormValues; kept: string[] } {
+  const kept = changedFields(started, current);
+  const keptSet = new Set(kept);
+  const weights: Record<string, number> = { ...latest.weights };
+  for (const id of Object.keys(current.weights)) if (keptSet.has(`weights.${id}`)) weights[id] = current.weights[id]!;
+  return {
+    values: {
+      title: keptSet.has('title') ? current.title : latest.title,
+      summary: keptSet.has('summary') ? current.summary : latest.summary,
+      weights,
+      note: current.note,
+    },
+    kept,
+  };
+}

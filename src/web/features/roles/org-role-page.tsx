@@ -28,8 +28,8 @@ import { formatDateTime } from '../../lib/format.ts';
 import { toApiError } from '../../lib/forms.ts';
 import { usePagedList } from '../../lib/paging.ts';
 import { useSignedInSession } from '../../lib/session.ts';
-import { formatDiffValue, formFieldOfIssue, type OrgRoleFormValues, toFormValues, toSaveBody } from './org-role-form.ts';
-import { competenciesQuery } from './queries.ts';
+import { formatDiffValue, formFieldOfIssue, mergeOntoLatest, type OrgRoleFormValues, toFormValues, toSaveBody } from './org-role-form.ts';
+import { competenciesQuery, libraryRolesQuery } from './queries.ts';
 import { canWriteRoles, categoryLabels, labelOf } from './role-format.ts';
 
 const weightSchema = z
@@ -54,6 +54,8 @@ export function OrgRolePage() {
   const canWrite = canWriteRoles(session.organization?.role);
   const role = useQuery({ queryKey: roleKey(id), queryFn: () => api(getOrgRoleRoute, { params: { id } }) });
   const competencies = useQuery(competenciesQuery);
+  const library = useQuery(libraryRolesQuery);
+  const sourceTitle = (roleId: string) => library.data?.items.find((r) => r.id === roleId)?.title ?? roleId;
 
   if (role.isPending || competencies.isPending) return <Loading label="Loading the role profile…" />;
   if (role.isError) {
@@ -80,7 +82,7 @@ export function OrgRolePage() {
         title={role.data.title}
         description={
           <>
-            Your organization's version of the library role <Link to={`/roles/${role.data.sourceRoleId}`}>{role.data.sourceRoleId}</Link>. Current
+            Your organization's version of the library role <Link to={`/roles/${role.data.sourceRoleId}`}>{sourceTitle(role.data.sourceRoleId)}</Link>. Current
             version {role.data.currentVersion.number}, saved by {role.data.currentVersion.createdByName ?? 'someone'} on{' '}
             {formatDateTime(role.data.currentVersion.createdAt)}.
           </>
@@ -195,10 +197,15 @@ function Editor({ latest, competencies }: { latest: OrgRole; competencies: Compe
     setLoadingLatest(true);
     try {
       const next = await client.fetchQuery({ queryKey: roleKey(base.id), queryFn: () => api(getOrgRoleRoute, { params: { id: base.id } }), staleTime: 0 });
+      const { values, kept } = mergeOntoLatest(toFormValues(base.body, ids), toFormValues(next.body, ids), form.getValues());
       setBase(next);
       setConflict(false);
+      form.reset(values, { keepErrors: false });
+      const who = next.currentVersion.createdByName ?? 'someone';
       setNotice(
-        `Loaded version ${next.currentVersion.number}, saved by ${next.currentVersion.createdByName ?? 'someone'}. Your unsaved values are still in the form; the saved values show next to each field that differs. Save again to apply yours on top of it.`,
+        kept.length
+          ? `Loaded version ${next.currentVersion.number}, saved by ${who}. Your ${kept.length === 1 ? 'change is' : `${kept.length} changes are`} still in the form (marked Changed, with the saved value next to it); everything else now shows the latest version. Save again to apply your changes on top of it.`
+          : `Loaded version ${next.currentVersion.number}, saved by ${who}.`,
       );
       void client.invalidateQueries({ queryKey: ['org-role-versions', base.id] });
     } catch (e) {
@@ -227,8 +234,8 @@ function Editor({ latest, competencies }: { latest: OrgRole; competencies: Compe
       {conflict ? (
         <Alert tone="error" title="Someone saved a newer version while you were editing.">
           <p>
-            Someone saved a newer version of this profile, so yours was not saved. Load the latest version: your unsaved values stay in the form
-            so you can re-apply them.
+            Your changes were not saved. Load the latest version: your unsaved values stay in the form so you can re-apply them on top of
+            it.
           </p>
           <Button variant="secondary" size="sm" busy={loadingLatest} busyLabel="Loading…" onClick={() => void loadLatest()}>
             Load the latest version

@@ -36,7 +36,7 @@ describe('server process', () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-main-'));
     const port = await freePort();
     const child = spawn(process.execPath, ['--import', 'tsx', main], {
-      env: envWithout({ PORT: String(port), RUBRIC_DATA_DIR: dataDir }),
+      env: envWithout({ PORT: String(port), RUBRIC_DATA_DIR: dataDir, LOG_LEVEL: 'info' }),
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -52,13 +52,16 @@ describe('server process', () => {
     expect(out).toContain('rubric-demo-2026');
     expect(fs.readFileSync(path.join(dataDir, 'rubric.lock'), 'utf8')).toBe(String(child.pid));
 
-    // a sign-in spends ~100 ms in scrypt: SIGTERM arrives while it runs
+    // a sign-in spends ~100 ms in scrypt: SIGTERM is sent once the server has logged the request
     const inFlight = fetch(`${url}/api/v1/auth/sign-in`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: url },
       body: JSON.stringify({ email: 'owner@lumen-harbor.example', password: 'rubric-demo-2026' }),
     });
-    await new Promise((r) => setTimeout(r, 20));
+    while (!/"url":"\/api\/v1\/auth\/sign-in"/.test(out)) {
+      if (Date.now() > deadline + 30_000) throw new Error(out);
+      await new Promise((r) => setTimeout(r, 2));
+    }
     child.kill('SIGTERM');
     const res = await inFlight;
     expect(res.status).toBe(200);

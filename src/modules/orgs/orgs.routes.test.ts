@@ -240,7 +240,7 @@ describe('protection', () => {
     await expectOtherOrgIdsNotFound(
       t.app,
       ownerB,
-      '/api/v1/',
+      ['/api/v1/members', '/api/v1/invitations', '/api/v1/outbox'],
       [
         { method: 'PATCH', route: '/api/v1/members/:userId', params: { userId: a.members[1]!.id }, body: { role: 'interviewer' } },
         { method: 'DELETE', route: '/api/v1/members/:userId', params: { userId: a.members[1]!.id } },

@@ -17,17 +17,21 @@ export interface TenancyCase {
 /**
  * Proves that a member of one organization (`outsider`, ideally an owner) gets 404 `not_found` —
  * never data, never 403 that would confirm existence — for every id-bearing route of a module
- * called with another organization's ids. Fails when a registered route under `prefix` with a
+ * called with another organization's ids. Fails when a registered route under `prefix` (one or
+ * several path prefixes, the module's routes) with a
  * path parameter has no case, so new routes cannot skip the check.
  */
 export async function expectOtherOrgIdsNotFound(
   app: FastifyInstance,
   outsider: Browser,
-  prefix: string,
+  prefix: string | string[],
   cases: TenancyCase[],
   secretValues: string[] = [],
 ): Promise<void> {
-  const registered = registeredRoutes(app).filter((r) => r.url.startsWith(prefix) && r.url.includes('/:') && !r.url.startsWith('/api/v1/invites/'));
+  const prefixes = Array.isArray(prefix) ? prefix : [prefix];
+  const registered = registeredRoutes(app).filter(
+    (r) => prefixes.some((p) => r.url.startsWith(p)) && r.url.includes('/:') && !r.url.startsWith('/api/v1/invites/'),
+  );
   const covered = new Set(cases.map((c) => `${c.method} ${c.route}`));
   const missing = registered.filter((r) => !covered.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);
   expect(missing, 'id-bearing routes without a tenancy case').toEqual([]);

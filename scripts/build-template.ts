@@ -1,4 +1,4 @@
-// Builds the migrated template of the embedded database (DECISIONS 10): dist/template/pglite.tar.gz,
+// Builds the migrated template of the embedded database (DECISIONS 10): dist/template/pglite.tar,
 // stamped with the migrations' hash. Empty data folders and every test file start from it.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,8 @@ export async function buildTemplate({ force = false } = {}): Promise<string> {
   const db = kyselyOn(pool);
   await migrateToLatest(db.withoutPlugins() as unknown as Kysely<unknown>);
   await db.destroy();
-  const dump = await engine.dumpDataDir('gzip');
+  // Uncompressed: ~40 MB on disk, but loads ~0.35 s faster than gzip at every cold start.
+  const dump = await engine.dumpDataDir('none');
   await engine.close();
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file + '.tmp', Buffer.from(await dump.arrayBuffer()));

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { ConfigError, baseUrlOf, loadConfig } from './config.ts';
 import { systemClock } from './context.ts';
 import { openDatabase } from './db/connect.ts';
@@ -31,18 +32,19 @@ async function main(): Promise<void> {
     throw e;
   }
   config = await withSessionSecret(database.db, config);
-  const app = await buildApp({ config, database });
+  const log = pino({ level: config.logLevel });
   const ctxFor = () => ({
     db: database.db,
     clock: systemClock,
-    log: app.log,
+    log,
     actor: null,
     config,
     requestId: 'system',
     ip: '127.0.0.1',
     baseUrl: baseUrlOf(config),
   });
-  const seeded = await seedDemoIfFirstStart(ctxFor());
+  // Seeding (first start only) and building the app are independent: do both at once.
+  const [app, seeded] = await Promise.all([buildApp({ config, database }), seedDemoIfFirstStart(ctxFor())]);
   await app.listen({ port: config.http.port, host: config.http.host });
   const runner = startJobRunner(ctxFor, jobHandlers(), config.jobs.pollMs);
 

@@ -36,7 +36,7 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The migrated template of the embedded database, built by `npm run build` (scripts/build-template.ts). */
 export function templatePaths(root = findPackageRoot()): { file: string; hashFile: string } {
   const dir = path.join(root, 'dist', 'template');
-  return { file: path.join(dir, 'pglite.tar.gz'), hashFile: path.join(dir, 'migrations.hash') };
+  return { file: path.join(dir, 'pglite.tar'), hashFile: path.join(dir, 'migrations.hash') };
 }
 
 export function findPackageRoot(): string {

@@ -2,12 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
+import { loadConfig } from '../config.ts';
 import { type Database, databaseOf, kyselyOn, poolOnPglite, readTemplate } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** The PostgreSQL server the suite runs against when DATABASE_URL is set (npm run test:pg). */
 export function testDatabaseUrl(): string | undefined {
-  return process.env.DATABASE_URL || undefined;
+  const { database } = loadConfig();
+  return database.kind === 'postgres' ? database.url : undefined;
 }
 
 /**
@@ -24,25 +26,35 @@ export async function openTestDatabase(): Promise<Database> {
     await engine.waitReady;
     return databaseOf(kyselyOn(poolOnPglite(engine, { connectionTimeoutMillis: 5_000 })), 'embedded', () => engine.close());
   }
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  const name = `rubric_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  // Administrative statements run from the maintenance database: a session connected to the
+  // template would make a parallel test file's CREATE DATABASE … TEMPLATE fail.
+  const adminUrl = new URL(url);
+  adminUrl.pathname = '/postgres';
   const templateName = new URL(url).pathname.slice(1);
-  try {
-    await admin.query(`create database ${name} template ${templateName}`);
-  } finally {
-    await admin.end();
-  }
+  const name = `rubric_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(adminUrl.toString(), `create database ${name} template ${templateName}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 5_000 });
   pool.on('error', () => undefined);
-  return databaseOf(kyselyOn(pool), 'postgres', async () => {
-    const c = new pg.Client({ connectionString: url });
-    await c.connect();
-    await c.query(`drop database if exists ${name} with (force)`);
-    await c.end();
-  });
+  return databaseOf(kyselyOn(pool), 'postgres', () => adminQuery(adminUrl.toString(), `drop database if exists ${name} with (force)`));
+}
+
+/** Runs one statement on a short-lived connection, retrying while the template is briefly busy. */
+async function adminQuery(url: string, statement: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(statement);
+      return;
+    } catch (e) {
+      if (attempt >= 10 || !/being accessed by other users/.test((e as Error).message)) throw e;
+    } finally {
+      await client.end();
+    }
+    await new Promise((r) => setTimeout(r, 200 * attempt));
+  }
 }
 
 /** Migrates the DATABASE_URL database once per run; test files copy it as their template. */

@@ -14,6 +14,7 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { type Meta, getMetaRoute, metaSchema } from '../modules/meta/meta.contract.ts';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import { questionsRoutes } from '../modules/questions/questions.routes.ts';
 import { rolesRoutes } from '../modules/roles/roles.routes.ts';
 import type { Config } from './config.ts';
 import { type Clock, type RouteBinding, systemClock } from './context.ts';
@@ -22,7 +23,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes];
 
 export interface AppOptions {
   config: Config;

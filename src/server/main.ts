@@ -7,6 +7,7 @@ import { withSessionSecret } from './db/settings.ts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfFirstStart } from '../modules/demo/demo.service.ts';
 import { startJobRunner } from '../modules/jobs/jobs.service.ts';
+import { syncLibraryQuestions } from '../modules/questions/questions.service.ts';
 import { jobHandlers } from './jobs.ts';
 
 async function main(): Promise<void> {
@@ -32,6 +33,7 @@ async function main(): Promise<void> {
     throw e;
   }
   config = await withSessionSecret(database.db, config);
+  await syncLibraryQuestions(database.db);
   const log = pino({ level: config.logLevel });
   const ctxFor = () => ({
     db: database.db,

@@ -145,8 +145,8 @@ const rules: Rule[] = [
       /\b(?:wheelchair|cane|crutches|hearing aid|prosthe\w*|limp)\b.*\bwhat happened\b|\bwhat happened to your\b/i,
       /\brehab\b|\bin recovery\b/i,
       /\byour (?:hearing|eyesight|vision|memory|back|heart|health) (?:is )?(?:ok|okay|alright|all right|good|impaired|fine)\b|\bis your (?:hearing|eyesight|vision) (?:ok|okay)\b/i,
-      /\byour (?:\w+ )?(?:condition|injury|illness|impairment|diagnosis)\b/i,
-      /\b(?:any|have you (?:ever )?had (?:a|any)) (?:medical|health|mental health) (?:conditions?|issues?|problems?)\b|\bare you (?:healthy|disabled|in good health)\b|\byour (?:health|disability|medical history|diagnosis)\b/i,
+      /\byour (?:\w+ )?(?:condition|injury|illness|impairment)\b|\byour (?:medical |psychiatric )diagnosis\b/i,
+      /\b(?:any|have you (?:ever )?had (?:a|any)) (?:medical|health|mental health) (?:conditions?|issues?|problems?)\b|\bare you (?:healthy|disabled|in good health)\b|\byour (?:health|disability|medical history)\b/i,
       /\bhow many (?:sick )?days\b.*\b(?:sick|ill|off)\b|\bsick (?:days|leave)\b.*\b(?:you|your|last year|take)\b|\bever been (?:hospitali[sz]ed|on disability|treated for)\b/i,
       /\b(?:do|did) you (?:have|suffer from|take medication|see a therapist)\b.*\b(?:condition|depression|anxiety|illness|disease|medication|therapy|adhd|autism)\b/i,
       /\b(?:workers'? comp(?:ensation)? claims?)\b|\bwhat(?:'s| is) wrong with your\b|\bwhy do you (?:limp|use a wheelchair|need a cane)\b/i,
@@ -187,7 +187,7 @@ const rules: Rule[] = [
       /\b(?:total )?comp(?:ensation)? (?:at|with) [A-Z]/,
       /\babove or below \$?\d/i,
       /\bwhat (?:were|are) you (?:paid|earning|making)\b|\bhow much (?:do|did) you (?:make|earn|get paid)\b|\b(?:current|previous|last|prior) (?:salary|pay|compensation|base|package|bonus|equity)\b|\bsalary history\b|\bpay stubs?\b|\bw-?2\b/i,
-      /\b(?:your|you) (?:earn|make)\b.*\b(?:now|currently|at your (?:current|last) (?:job|company|employer))\b/i,
+      /\bwhat do you (?:make|earn)\b|\byou(?:'re| are) (?:making|earning)\b.*\b(?:now|currently|at)\b/i,
     ],
     lawful: [/\bwe (?:don't|do not|never) (?:use|ask|consider)\b|\bsalary (?:expectations?|range you(?:'re| are) (?:looking|targeting))\b|\bexpect(?:ing|ations)? (?:in terms of )?(?:salary|compensation|pay)\b|\bwhat (?:salary|compensation|pay) (?:range )?are you (?:looking|hoping) for\b|\btarget (?:salary|compensation)\b/i],
     message: 'Salary history questions are banned in many jurisdictions and carry past pay gaps forward.',
@@ -196,7 +196,7 @@ const rules: Rule[] = [
   {
     category: 'sexual_orientation_gender_identity',
     patterns: [
-      /\btransition(?:ed|ing)?\b|\bdeadname\b|\bwhat was (?:it|your name) before\b/i,
+      /\b(?:before|since|after|when) you transitioned\b|\bhave you transitioned\b|\bdeadname\b|\bwhat was (?:it|your name) before\b/i,
       /\b(?:partner|spouse|date)\b.*\ba man or a woman\b|\ba man or a woman\b/i,
       /\bare you (?:gay|straight|lesbian|bisexual|bi|queer|trans|transgender|heterosexual|homosexual|non-?binary)\b|\byour (?:sexual orientation|sexuality|gender identity)\b/i,
       /\bwere you (?:born|assigned) (?:a )?(?:male|female|man|woman|boy|girl)\b|\bhave you transitioned\b|\bbiological (?:sex|gender)\b/i,

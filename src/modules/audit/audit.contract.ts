@@ -21,6 +21,12 @@ export const auditActions = [
   'role.created',
   'role.saved',
   'role.restored',
+  'question.created',
+  'question.saved',
+  'question.retired',
+  'plan.created',
+  'plan.saved',
+  'plan.restored',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -168,6 +168,41 @@ export interface OrgRolesTable {
   updatedAt: Timestamp;
 }
 
+export interface QuestionsTable {
+  id: string;
+  ref: string;
+  orgId: string | null;
+  source: 'library' | 'org';
+  documentId: string | null;
+  versionNumber: ColumnType<number, number | undefined, number>;
+  text: string;
+  type: string;
+  competencies: ColumnType<string[], string[], string[]>;
+  roles: ColumnType<string[], string[] | undefined, string[]>;
+  seniority: ColumnType<string[], string[], string[]>;
+  tags: ColumnType<string[], string[] | undefined, string[]>;
+  probes: Json<string[]>;
+  strongAnswer: Json<string[]>;
+  redFlags: Json<string[]>;
+  minutes: number;
+  /** tsvector, written with to_tsvector('english', …) by the queries. */
+  search: ColumnType<string, unknown, unknown>;
+  retiredAt: NullableTimestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PlansTable {
+  id: string;
+  orgId: string;
+  documentId: string;
+  title: string;
+  roleId: string | null;
+  sourceGuide: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface DB {
   appSettings: AppSettingsTable;
   users: UsersTable;
@@ -185,6 +220,8 @@ export interface DB {
   documents: DocumentsTable;
   documentVersions: DocumentVersionsTable;
   orgRoles: OrgRolesTable;
+  questions: QuestionsTable;
+  plans: PlansTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type Clock, type Ctx, systemClock } from '../context.ts';
 import type { Database } from '../db/connect.ts';
 import { openTestDatabase } from './test-db.ts';
+import { syncLibraryQuestions } from '../../modules/questions/questions.service.ts';
 import pino from 'pino';
 
 export const TEST_SECRET = 'test-secret-test-secret-test-secret-0123456789';
@@ -43,6 +44,7 @@ export async function openTestApp(opts: { env?: Record<string, string>; clock?: 
   const database = opts.database ?? (await openTestDatabase());
   const config = testConfig(opts.env);
   const clock = opts.clock ?? systemClock;
+  await syncLibraryQuestions(database.db);
   const app = await buildApp({ config, database, clock, logger: false });
   await app.ready();
   const log = pino({ level: 'silent' });

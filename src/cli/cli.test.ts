@@ -136,3 +136,49 @@ describe('rubric offline library commands (no database)', () => {
     expect(rubric(['advise', 'me', '--answers', path.join(dataDir, 'missing.json')]).code).toBe(2);
   });
 });
+
+describe('rubric questions, guide and plan commands', () => {
+  it('searches the library offline', () => {
+    const r = rubric(['questions', 'search', 'roadmap', '--competency', 'product-lifecycle-roadmapping', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const items = JSON.parse(r.stdout).items;
+    expect(items.length).toBeGreaterThan(0);
+    for (const q of items) expect(q.competencies).toContain('product-lifecycle-roadmapping');
+    expect(rubric(['questions', 'search', 'x', '--type', 'riddle']).code).toBe(2);
+  });
+
+  it('writes guides as Markdown, HTML, JSON and PDF', () => {
+    expect(rubric(['guide', 'cpo', '--format', 'md']).stdout).toMatch(/^# Interview guide: Chief Product Officer/);
+    expect(rubric(['guide', 'cpo', '--format', 'html']).stdout).toMatch(/^<!doctype html>/);
+    expect(JSON.parse(rubric(['guide', 'cto', '--format', 'json']).stdout).format).toBe('rubric.plan/v1');
+    const pdf = path.join(dataDir, 'cto.pdf');
+    expect(rubric(['guide', 'cto', '--format', 'pdf', '--out', pdf]).code).toBe(0);
+    expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(rubric(['guide', 'wizard']).code).toBe(2);
+    expect(rubric(['guide', 'cto', '--format', 'docx']).code).toBe(2);
+  });
+
+  it('lints plan files (exit 0 with findings, 2 with every problem of an invalid file) and imports one', () => {
+    const file = path.join(dataDir, 'plan.json');
+    fs.writeFileSync(file, rubric(['guide', 'cto', '--format', 'json']).stdout);
+    const ok = rubric(['plan', 'lint', file]);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ coverage: { warnings: [] }, risk: [] });
+    const plan = JSON.parse(fs.readFileSync(file, 'utf8'));
+    plan.rounds[0].minutes = -1;
+    plan.rounds[1].kind = 'vibes';
+    const bad = path.join(dataDir, 'bad-plan.json');
+    fs.writeFileSync(bad, JSON.stringify(plan));
+    const lint = rubric(['plan', 'lint', bad]);
+    expect(lint.code).toBe(2);
+    expect(lint.stderr).toContain('rounds.0.minutes');
+    expect(lint.stderr).toContain('rounds.1.kind');
+    expect(rubric(['plan', 'import', bad, '--org', 'lumen-harbor', '--as', 'owner@lumen-harbor.example']).code).toBe(2);
+    const imported = rubric(['plan', 'import', file, '--org', 'lumen-harbor', '--as', 'owner@lumen-harbor.example', '--format', 'json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({ title: 'Chief Technology Officer interview plan', currentVersion: { number: 1 } });
+    const interviewer = rubric(['plan', 'import', file, '--org', 'lumen-harbor', '--as', 'interviewer@lumen-harbor.example']);
+    expect(interviewer.code).toBe(2);
+    expect(interviewer.stderr).toContain('forbidden');
+  });
+});

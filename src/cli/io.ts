@@ -12,7 +12,7 @@ export class CliExit extends Error {
 }
 
 /** Writes the command's result: with --format json only the JSON document goes to stdout. */
-export function output(format: Format, value: unknown, text: () => string): void {
+export function output(format: Format | string, value: unknown, text: () => string): void {
   if (format === 'json') process.stdout.write(JSON.stringify(value, null, 2) + '\n');
   else process.stdout.write(text().replace(/\n?$/, '\n'));
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.ts';
 import { registerLibraryCommands } from './commands/library.ts';
+import { registerPlanCommands } from './commands/plans.ts';
 import { EXIT, describeError, exitCodeFor } from './io.ts';
 
 export function buildProgram(): Command {
@@ -17,6 +18,7 @@ export function buildProgram(): Command {
       await new Promise(() => undefined);
     });
   registerLibraryCommands(program);
+  registerPlanCommands(program);
   registerDataCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();

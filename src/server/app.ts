@@ -5,7 +5,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { countUsers } from '../modules/auth/auth.queries.ts';
 import { advisorRoutes } from '../modules/advisor/advisor.routes.ts';
@@ -14,6 +14,11 @@ import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { type Meta, getMetaRoute, metaSchema } from '../modules/meta/meta.contract.ts';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
 import { outboxRoutes } from '../modules/outbox/outbox.routes.ts';
+import { exportGuide, guideExportFormats } from '../modules/plans/guide.render.ts';
+import { plansRoutes } from '../modules/plans/plans.routes.ts';
+import { guideFor } from '../modules/plans/plans.service.ts';
+import { roleIdSchema } from '../modules/roles/roles.contract.ts';
+import { z } from 'zod';
 import { questionsRoutes } from '../modules/questions/questions.routes.ts';
 import { rolesRoutes } from '../modules/roles/roles.routes.ts';
 import type { Config } from './config.ts';
@@ -23,7 +28,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes];
 
 export interface AppOptions {
   config: Config;
@@ -130,6 +135,28 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const deps = { db: database.db, config, clock: opts.clock ?? systemClock };
   registerBindings(app, allRoutes, deps);
+
+  // Guide downloads are files (Markdown, HTML, PDF, plan JSON), not JSON API responses.
+  app.withTypeProvider<ZodTypeProvider>().get(
+    '/api/v1/guides/:roleId/export',
+    {
+      schema: {
+        tags: ['guides'],
+        summary: 'Download a guide as Markdown, print-ready HTML, PDF or portable plan JSON (rubric.plan/v1)',
+        params: z.object({ roleId: roleIdSchema }),
+        querystring: z.strictObject({ format: z.enum(guideExportFormats) }),
+      },
+    },
+    async (req, reply) => {
+      const file = await exportGuide(guideFor(req.params.roleId), req.query.format);
+      if (req.query.format === 'html') {
+        // A standalone document with its own inline print styles.
+        void reply.header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:");
+      }
+      const disposition = req.query.format === 'html' ? 'inline' : 'attachment';
+      return reply.type(file.contentType).header('content-disposition', `${disposition}; filename="${file.fileName}"`).send(file.body);
+    },
+  );
 
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {

@@ -189,7 +189,7 @@ const rules: Rule[] = [
       /\bwhat (?:were|are) you (?:paid|earning|making)\b|\bhow much (?:do|did) you (?:make|earn|get paid)\b|\b(?:current|previous|last|prior) (?:salary|pay|compensation|base|package|bonus|equity)\b|\bsalary history\b|\bpay stubs?\b|\bw-?2\b/i,
       /\bwhat do you (?:make|earn)\b|\byou(?:'re| are) (?:making|earning)\b.*\b(?:now|currently|at)\b/i,
     ],
-    lawful: [/\bwe (?:don't|do not|never) (?:use|ask|consider)\b|\bsalary (?:expectations?|range you(?:'re| are) (?:looking|targeting))\b|\bexpect(?:ing|ations)? (?:in terms of )?(?:salary|compensation|pay)\b|\bwhat (?:salary|compensation|pay) (?:range )?are you (?:looking|hoping) for\b|\btarget (?:salary|compensation)\b/i],
+    lawful: [/\b(?:never|not|don't|do not) (?:ask(?:ing)? )?(?:about |for )?(?:salary|pay) history\b|\bwe (?:don't|do not|never) (?:use|ask|consider)\b|\bsalary (?:expectations?|range you(?:'re| are) (?:looking|targeting))\b|\bexpect(?:ing|ations)? (?:in terms of )?(?:salary|compensation|pay)\b|\bwhat (?:salary|compensation|pay) (?:range )?are you (?:looking|hoping) for\b|\btarget (?:salary|compensation)\b/i],
     message: 'Salary history questions are banned in many jurisdictions and carry past pay gaps forward.',
     alternative: 'Ask about expectations: "What salary range are you looking for?"',
   },

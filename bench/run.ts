@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { benchSearch } from './search.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const full = process.argv.includes('--full');
@@ -151,5 +152,6 @@ const result = {
   mode: full ? 'full' : 'quick',
   coldStart: await coldStart(),
   ...(await signInAndReads()),
+  questionSearch: await benchSearch(10_000, full ? 1000 : 300),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -157,3 +157,8 @@ export async function searchQuestions(db: Db, f: SearchFilters) {
 export async function setRetired(db: Db, orgId: string, ref: string, at: Date) {
   await db.updateTable('questions').set({ retiredAt: at, updatedAt: at }).where('orgId', '=', orgId).where('ref', '=', ref).execute();
 }
+
+/** Planner statistics: PGlite runs no autovacuum, so the search plan needs them gathered explicitly. */
+export async function analyzeQuestions(db: Db): Promise<void> {
+  await sql`analyze questions`.execute(db);
+}

@@ -52,6 +52,7 @@ export async function syncLibraryQuestions(db: Db, now = new Date()): Promise<bo
     await insertSettingIfAbsent(tx, 'question_library_hash', hash);
     await writeSetting(tx, 'question_library_hash', hash);
   });
+  await q.analyzeQuestions(db);
   return true;
 }
 

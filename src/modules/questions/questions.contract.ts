@@ -103,7 +103,7 @@ export const getQuestionRoute = defineRoute({
   tag: 'questions',
   access: { kind: 'member' },
   params: questionRefParamsSchema,
-  response: questionSchema,
+  response: questionSchema.extend({ currentVersion: versionSummarySchema.nullable() }),
 });
 
 export const createQuestionRoute = defineRoute({

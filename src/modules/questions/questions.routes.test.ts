@@ -88,7 +88,8 @@ describe('organization questions', () => {
     expect(retired.json().retired).toBe(true);
     expect((await rec.get('/api/v1/questions?q=vocal%20supporters')).json().items).toEqual([]);
     expect((await rec.get('/api/v1/questions?q=vocal%20supporters&includeRetired=true')).json().items).toHaveLength(1);
-    expect((await rec.get(`/api/v1/questions/${q.ref}`)).json()).toMatchObject({ retired: true, minutes: 15 });
+    expect((await rec.get(`/api/v1/questions/${q.ref}`)).json()).toMatchObject({ retired: true, minutes: 15, currentVersion: { number: 2 } });
+    expect((await rec.get('/api/v1/questions/library:product-vision-strategy-01')).json().currentVersion).toBeNull();
 
     const interviewer = await signedIn(t.app, org.members[1]!.email);
     expect((await interviewer.post('/api/v1/questions', body)).statusCode).toBe(403);

@@ -94,11 +94,13 @@ export function searchQuestions(ctx: Ctx, query: SearchQuery) {
   return search(ctx, actor.org.id, query);
 }
 
-export async function getQuestion(ctx: Ctx, ref: string): Promise<Question> {
+/** One question; organization questions come with their current version (the base for the next save). */
+export async function getQuestion(ctx: Ctx, ref: string) {
   const actor = requireMember(ctx);
   const row = await q.findQuestion(ctx.db, actor.org.id, ref);
   if (!row) throw AppError.notFound('Question');
-  return toQuestion(row);
+  if (row.source === 'org' && row.documentId) return withVersion(ctx, actor.org.id, ref);
+  return { ...toQuestion(row), currentVersion: null };
 }
 
 /** Unknown competencies or roles, and risky wording, answer 400 naming the fields. */

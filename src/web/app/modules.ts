@@ -30,7 +30,8 @@ export const appModules: readonly AppModule[] = [
     path: '/questions',
     name: 'Questions & guides',
     summary: 'A question bank with scoring anchors, and interview guides assembled from it.',
-    isBuilt: false,
+    isBuilt: true,
+    alsoActiveOn: ['/guides', '/plans'],
   },
   {
     path: '/jobs',
@@ -56,6 +57,13 @@ export const appModules: readonly AppModule[] = [
     summary: 'Funnel, rater reliability and adverse impact, with intervals and small-group suppression.',
     isBuilt: false,
   },
+];
+
+/** The sub-navigation of the "Questions & guides" module; `signedIn` items only for members. */
+export const questionsSections: readonly { to: string; label: string; signedIn?: boolean }[] = [
+  { to: '/questions', label: 'Questions' },
+  { to: '/guides', label: 'Guides' },
+  { to: '/plans', label: 'Plans', signedIn: true },
 ];
 
 export function findModule(path: string): AppModule | undefined {

@@ -20,7 +20,7 @@ const routes: RouteObject[] = [
     hydrateFallbackElement: <Loading />,
     children: [
       {
-        // Public pages of the role library and the advisors: the public layout for visitors, the
+        // Public pages of the role library, the advisors, the question library and the guides: the public layout for visitors, the
         // signed-in shell for members (its "Roles" item leads here).
         element: <SessionAwareLayout />,
         children: [
@@ -28,6 +28,9 @@ const routes: RouteObject[] = [
           { path: 'roles/:roleId', lazy: () => import('../features/roles/role-page.tsx').then((m) => ({ Component: m.RolePage })) },
           { path: 'compare/:a/:b', lazy: () => import('../features/roles/compare-page.tsx').then((m) => ({ Component: m.ComparePage })) },
           { path: 'compare/:a/:b/:c', lazy: () => import('../features/roles/compare-page.tsx').then((m) => ({ Component: m.ComparePage })) },
+          { path: 'questions', lazy: () => import('../features/questions/question-library-page.tsx').then((m) => ({ Component: m.QuestionLibraryPage })) },
+          { path: 'guides', lazy: () => import('../features/plans/guides-page.tsx').then((m) => ({ Component: m.GuidesPage })) },
+          { path: 'guides/:roleId', lazy: () => import('../features/plans/guide-page.tsx').then((m) => ({ Component: m.GuidePage })) },
           {
             path: 'advisor/organization',
             lazy: () => import('../features/advisor/org-advisor-page.tsx').then((m) => ({ Component: m.OrgAdvisorPage })),
@@ -66,6 +69,8 @@ const routes: RouteObject[] = [
           { path: 'dashboard', lazy: () => import('../features/home/dashboard-page.tsx').then((m) => ({ Component: m.DashboardPage })) },
           { path: 'org-roles', lazy: () => import('../features/roles/org-roles-page.tsx').then((m) => ({ Component: m.OrgRolesPage })) },
           { path: 'org-roles/:id', lazy: () => import('../features/roles/org-role-page.tsx').then((m) => ({ Component: m.OrgRolePage })) },
+          { path: 'plans', lazy: () => import('../features/plans/plans-page.tsx').then((m) => ({ Component: m.PlansPage })) },
+          { path: 'plans/:id', lazy: () => import('../features/plans/plan-editor-page.tsx').then((m) => ({ Component: m.PlanEditorPage })) },
           // Modules this version does not ship yet get an honest placeholder page.
           ...appModules
             .filter((m) => !m.isBuilt)

@@ -87,6 +87,16 @@ export function HomePage() {
               Which path fits me?
             </Link>
           </li>
+          <li>
+            <Link to="/guides" className="link-row__item">
+              Interview guides
+            </Link>
+          </li>
+          <li>
+            <Link to="/questions" className="link-row__item">
+              Question library
+            </Link>
+          </li>
         </ul>
       </section>
 

@@ -35,6 +35,12 @@ export function LibraryPage() {
         <Link to="/advisor/individual" className="link-row__item">
           Which path fits me?
         </Link>
+        <Link to="/guides" className="link-row__item">
+          Interview guides
+        </Link>
+        <Link to="/questions" className="link-row__item">
+          Question library
+        </Link>
       </nav>
 
       {orgId ? <OrgRolesSummary orgId={orgId} /> : null}
@@ -75,6 +81,11 @@ function RoleCard({ role }: { role: RoleSummary }) {
       </p>
       <p className="role-card__summary">{role.summary}</p>
       <OrientationScale value={role.orientation} compact />
+      <p className="role-card__guide">
+        <Link to={`/guides/${role.id}`} className="role-card__guide-link">
+          Interview guide<span className="visually-hidden"> for {role.title}</span>
+        </Link>
+      </p>
     </article>
   );
 }

@@ -91,6 +91,9 @@ function RoleProfileView({ role }: { role: LibraryRole }) {
         actions={
           <>
             <UseForOrgButton roleId={p.id} />
+            <ButtonLink to={`/guides/${p.id}`} variant="secondary" size="sm">
+              Interview guide
+            </ButtonLink>
             <ButtonLink to="/roles" variant="secondary" size="sm">
               All roles
             </ButtonLink>

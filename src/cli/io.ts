@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { AppError, isAppError } from '../shared/errors.ts';
 
 export type Format = 'json' | 'text' | 'md';
@@ -38,3 +39,18 @@ export function usageError(message: string): CliExit {
 }
 
 export { AppError };
+
+/** Reads and parses a JSON file (`-` is standard input); unreadable or invalid JSON is a usage error (exit 2). */
+export function readJsonFile(file: string): unknown {
+  let text: string;
+  try {
+    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
+  } catch (e) {
+    throw usageError(`cannot read ${file}: ${(e as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw usageError(`${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import type { Command } from 'commander';
 import { individualAnswersSchema, orgAnswersSchema } from '../../modules/advisor/advisor.contract.ts';
 import { adviseIndividual, adviseOrg } from '../../modules/advisor/advisor.service.ts';
@@ -8,7 +7,7 @@ import { roleToMarkdown } from '../../modules/roles/roles.markdown.ts';
 import { compareLibraryRoles, getLibraryRole, summarizeRole } from '../../modules/roles/roles.service.ts';
 import { AppError, issuesFromZod } from '../../shared/errors.ts';
 import type { z } from 'zod';
-import { type Format, output, usageError } from '../io.ts';
+import { type Format, output, readJsonFile, usageError } from '../io.ts';
 
 function formatOf(v: string, allowed: Format[] = ['json', 'md']): Format {
   if (!allowed.includes(v as Format)) throw usageError(`--format must be ${allowed.join(' or ')} (got ${v})`);
@@ -21,21 +20,10 @@ function parseWith<T extends z.ZodType>(schema: T, value: unknown, what: string)
   return r.data;
 }
 
-/** Reads a JSON answers file; `-` reads standard input. Bad JSON or a missing file is a usage error (exit 2). */
+/** Reads a JSON answers file: either the answers object or `{ "answers": { … } }` as the API takes it. */
 function readAnswers(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    throw usageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  try {
-    const parsed: unknown = JSON.parse(text);
-    // Accept either the answers object or { "answers": { … } } as the API takes it.
-    return parsed && typeof parsed === 'object' && 'answers' in parsed ? (parsed as { answers: unknown }).answers : parsed;
-  } catch (e) {
-    throw usageError(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
+  const parsed = readJsonFile(file);
+  return parsed && typeof parsed === 'object' && 'answers' in parsed ? (parsed as { answers: unknown }).answers : parsed;
 }
 
 /** Offline commands over the knowledge base: no database, no server. */

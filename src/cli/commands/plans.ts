@@ -8,21 +8,7 @@ import { questionTypes } from '../../modules/questions/questions.content.ts';
 import { roleIdSchema } from '../../modules/roles/roles.contract.ts';
 import { AppError, issuesFromZod } from '../../shared/errors.ts';
 import { asMember, withDatabase } from '../context.ts';
-import { output, usageError } from '../io.ts';
-
-function readJsonFile(file: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file === '-' ? 0 : file, 'utf8');
-  } catch (e) {
-    throw usageError(`cannot read ${file}: ${(e as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw usageError(`${file} is not valid JSON: ${(e as Error).message}`);
-  }
-}
+import { output, readJsonFile, usageError } from '../io.ts';
 
 export function registerPlanCommands(program: Command): void {
   const questions = program.command('questions').description('The question bank (offline)');

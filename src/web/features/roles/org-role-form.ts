@@ -44,12 +44,7 @@ export function changedFields(a: Pick<OrgRoleFormValues, 'title' | 'summary' | '
   return out;
 }
 
-/** A JSON value of a diff, short enough for one line. */
-export function formatDiffValue(value: unknown, max = 160): string {
-  if (value === undefined) return '(none)';
-  const text = typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
-}
+export { formatDiffValue } from '../documents/version-history.tsx';
 
 /**
  * The form field a server issue is about: `body.profile.title` → `title`,

@@ -17,18 +17,17 @@ import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { Form, FormActions, FormAlert } from '../../components/form.tsx';
-import { LoadMore } from '../../components/load-more.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { Badge, EmptyState, LoadError, Loading } from '../../components/status.tsx';
+import { Badge, LoadError, Loading } from '../../components/status.tsx';
 import { Table } from '../../components/table.tsx';
 import { TextAreaField } from '../../components/text-area.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { formatDateTime } from '../../lib/format.ts';
 import { toApiError } from '../../lib/forms.ts';
-import { usePagedList } from '../../lib/paging.ts';
 import { useSignedInSession } from '../../lib/session.ts';
-import { formatDiffValue, formFieldOfIssue, mergeOntoLatest, type OrgRoleFormValues, toFormValues, toSaveBody } from './org-role-form.ts';
+import { formFieldOfIssue, mergeOntoLatest, type OrgRoleFormValues, toFormValues, toSaveBody } from './org-role-form.ts';
+import { VersionHistory } from '../documents/version-history.tsx';
 import { competenciesQuery, libraryRolesQuery } from './queries.ts';
 import { canWriteRoles, categoryLabels, labelOf } from './role-format.ts';
 
@@ -334,9 +333,7 @@ function Editor({ latest, competencies }: { latest: OrgRole; competencies: Compe
   );
 }
 
-type Version = { id: string; number: number; note: string | null; createdByName: string | null; createdAt: string; restoredFromId: string | null };
-
-/** Versions newest first; each can be compared with the current one and (writers) restored. */
+/** The role's versions, newest first: compare with the current one, restore (writers). */
 function History({
   role,
   onRestore,
@@ -346,99 +343,14 @@ function History({
   onRestore?: (version: { id: string; number: number }) => void;
   restoringId?: string | null;
 }) {
-  const versions = usePagedList(['org-role-versions', role.id], (cursor) => api(listOrgRoleVersionsRoute, { params: { id: role.id }, query: { cursor } }));
-  const [comparing, setComparing] = useState<string | null>(null);
-  const currentId = role.currentVersion.id;
-  const numberOf = (id: string | null) => versions.items.find((v) => v.id === id)?.number;
-
   return (
-    <section className="profile-section" aria-labelledby="history-title">
-      <h2 id="history-title">History</h2>
-      {versions.isPending ? <Loading label="Loading the history…" /> : null}
-      {versions.isError ? <LoadError error={versions.error} what="the history" onRetry={() => void versions.refetch()} /> : null}
-      {versions.items.length === 0 && versions.isSuccess ? <EmptyState>No versions yet.</EmptyState> : null}
-      <ol className="version-list" reversed>
-        {versions.items.map((v: Version) => {
-          const isCurrent = v.id === currentId;
-          const isOpen = comparing === v.id;
-          return (
-            <li key={v.id} className="version">
-              <div className="version__head">
-                <p className="version__title">
-                  <strong>Version {v.number}</strong> {isCurrent ? <Badge tone="success">Current</Badge> : null}
-                  <span className="muted">
-                    {' '}
-                    by {v.createdByName ?? 'someone'}, {formatDateTime(v.createdAt)}
-                  </span>
-                </p>
-                <p className="version__note">
-                  {v.note ?? <span className="muted">No note.</span>}
-                  {v.restoredFromId ? <span className="muted"> (restored from version {numberOf(v.restoredFromId) ?? 'an earlier version'})</span> : null}
-                </p>
-                {isCurrent ? null : (
-                  <div className="version__actions">
-                    <Button
-                      variant="secondary"
-                      size="sm"
-                      aria-expanded={isOpen}
-                      aria-controls={`diff-${v.id}`}
-                      onClick={() => setComparing(isOpen ? null : v.id)}
-                    >
-                      Compare with current<span className="visually-hidden"> (version {v.number})</span>
-                    </Button>
-                    {onRestore ? (
-                      <Button
-                        variant="danger"
-                        size="sm"
-                        busy={restoringId === v.id}
-                        busyLabel="Restoring…"
-                        disabled={!!restoringId}
-                        onClick={() => {
-                          if (window.confirm(`Restore version ${v.number}? It is saved as a new version; unsaved changes in the form are lost.`)) onRestore(v);
-                        }}
-                      >
-                        Restore<span className="visually-hidden"> version {v.number}</span>
-                      </Button>
-                    ) : null}
-                  </div>
-                )}
-              </div>
-              {isOpen ? (
-                <div id={`diff-${v.id}`}>
-                  <VersionDiff roleId={role.id} from={v.id} to={currentId} fromNumber={v.number} toNumber={role.currentVersion.number} />
-                </div>
-              ) : null}
-            </li>
-          );
-        })}
-      </ol>
-      <LoadMore hasMore={!!versions.hasNextPage} isLoading={versions.isFetchingNextPage} onLoadMore={() => void versions.fetchNextPage()} />
-    </section>
-  );
-}
-
-function VersionDiff({ roleId, from, to, fromNumber, toNumber }: { roleId: string; from: string; to: string; fromNumber: number; toNumber: number }) {
-  const diff = useQuery({ queryKey: ['org-role-diff', roleId, from, to], queryFn: () => api(diffOrgRoleRoute, { params: { id: roleId }, query: { from, to } }) });
-  if (diff.isPending) return <Loading label="Comparing…" />;
-  if (diff.isError) return <LoadError error={diff.error} what="the differences" onRetry={() => void diff.refetch()} />;
-  const changes = diff.data.changes;
-  return (
-    <div className="diff">
-      <h3 className="diff__title">
-        Changes from version {fromNumber} to version {toNumber}
-      </h3>
-      {changes.length === 0 ? (
-        <p>No differences.</p>
-      ) : (
-        <ul className="diff__list">
-          {changes.map((c) => (
-            <li key={c.path}>
-              <code>{c.path}</code>: <span className="diff__before">{formatDiffValue(c.before)}</span> → <span className="diff__after">{formatDiffValue(c.after)}</span>{' '}
-              <span className="muted">({c.kind})</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
+    <VersionHistory
+      queryKey={['org-role-versions', role.id]}
+      current={role.currentVersion}
+      loadVersions={(cursor) => api(listOrgRoleVersionsRoute, { params: { id: role.id }, query: { cursor } })}
+      loadDiff={(from, to) => api(diffOrgRoleRoute, { params: { id: role.id }, query: { from, to } })}
+      onRestore={onRestore}
+      restoringId={restoringId}
+    />
   );
 }

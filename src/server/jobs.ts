@@ -1,5 +1,11 @@
-import type { JobHandler } from '../modules/jobs/jobs.service.ts';
+import type { JobHandler, RecurringJob } from '../modules/jobs/jobs.service.ts';
+import { deleteFinishedJobs } from '../modules/jobs/jobs.queries.ts';
 import { SEND_EMAIL_JOB, makeSendEmailJob, smtpTransport, type MailTransport } from '../modules/outbox/outbox.service.ts';
+import { deleteExpiredCounters } from '../modules/ratelimit/ratelimit.queries.ts';
+import { deleteOldKeys } from './http/idempotency.queries.ts';
+
+export const PRUNE_JOB = 'maintenance.prune';
+const HOUR = 3_600_000;
 
 /** Every background job by name. Later modules add theirs here. */
 export function jobHandlers(transport?: MailTransport): Record<string, JobHandler> {
@@ -9,5 +15,16 @@ export function jobHandlers(transport?: MailTransport): Record<string, JobHandle
       if (!smtp && ctx.config.mail.smtpUrl) smtp = smtpTransport(ctx.config.mail.smtpUrl);
       return smtp;
     }),
+    /** Housekeeping: expired rate-limit windows, day-old idempotency keys, finished jobs after a week. */
+    [PRUNE_JOB]: async (ctx) => {
+      const now = ctx.clock.now().getTime();
+      const counters = await deleteExpiredCounters(ctx.db, new Date(now - ctx.config.auth.rateLimit.windowSeconds * 1000));
+      const keys = await deleteOldKeys(ctx.db, new Date(now - 24 * HOUR));
+      const jobs = await deleteFinishedJobs(ctx.db, new Date(now - 7 * 24 * HOUR));
+      ctx.log.info({ counters, keys, jobs }, 'pruned');
+    },
   };
 }
+
+/** Recurring work, enqueued once per period across instances. */
+export const recurringJobs: RecurringJob[] = [{ name: PRUNE_JOB, everyMs: HOUR }];

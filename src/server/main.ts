@@ -8,7 +8,7 @@ import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfFirstStart } from '../modules/demo/demo.service.ts';
 import { startJobRunner } from '../modules/jobs/jobs.service.ts';
 import { syncLibraryQuestions } from '../modules/questions/questions.service.ts';
-import { jobHandlers } from './jobs.ts';
+import { jobHandlers, recurringJobs } from './jobs.ts';
 
 async function main(): Promise<void> {
   const t0 = Date.now();
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   // Seeding (first start only) and building the app are independent: do both at once.
   const [app, seeded] = await Promise.all([buildApp({ config, database }), seedDemoIfFirstStart(ctxFor())]);
   await app.listen({ port: config.http.port, host: config.http.host });
-  const runner = startJobRunner(ctxFor, jobHandlers(), config.jobs.pollMs);
+  const runner = startJobRunner(ctxFor, jobHandlers(), config.jobs.pollMs, recurringJobs);
 
   const url = baseUrlOf(config);
   const lines = [`Rubric is running at ${url} (${database.kind} database, started in ${Date.now() - t0} ms)`];

@@ -69,3 +69,9 @@ export async function requeueStaleJobs(db: Db, lockedBefore: Date): Promise<numb
 export async function findJob(db: Db, id: number) {
   return db.selectFrom('jobs').selectAll().where('id', '=', id).executeTakeFirst();
 }
+
+/** Removes finished jobs (done or dead) older than `before`; returns how many. */
+export async function deleteFinishedJobs(db: Db, before: Date): Promise<number> {
+  const r = await db.deleteFrom('jobs').where('status', 'in', ['done', 'dead']).where('finishedAt', '<', before).executeTakeFirst();
+  return Number(r.numDeletedRows);
+}

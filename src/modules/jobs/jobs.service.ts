@@ -52,6 +52,28 @@ export async function runDueJobs(ctx: Ctx, handlers: Record<string, JobHandler>,
   return ran;
 }
 
+/** Recurring work: one occurrence per period, whatever the number of instances (DECISIONS 12). */
+export interface RecurringJob {
+  name: string;
+  everyMs: number;
+  payload?: Record<string, unknown>;
+}
+
+/**
+ * Enqueues the current occurrence of each recurring job, keyed by name and due time, so concurrent
+ * instances insert it once (ON CONFLICT DO NOTHING on the unique key). Returns how many were new.
+ */
+export async function enqueueRecurring(ctx: Ctx, jobs: RecurringJob[]): Promise<number> {
+  let added = 0;
+  const now = ctx.clock.now().getTime();
+  for (const job of jobs) {
+    const due = new Date(Math.floor(now / job.everyMs) * job.everyMs);
+    const id = await enqueueJob(ctx, job.name, job.payload ?? {}, { runAt: due, uniqueKey: `${job.name}@${due.toISOString()}`, maxAttempts: 3 });
+    if (id !== undefined) added++;
+  }
+  return added;
+}
+
 export interface JobRunner {
   /** Runs one polling pass now (tests, and after enqueueing urgent work). */
   kick(): Promise<void>;
@@ -59,7 +81,7 @@ export interface JobRunner {
 }
 
 /** Polls for due jobs every `pollMs` in this process; safe with several instances. */
-export function startJobRunner(makeCtx: () => Ctx, handlers: Record<string, JobHandler>, pollMs: number): JobRunner {
+export function startJobRunner(makeCtx: () => Ctx, handlers: Record<string, JobHandler>, pollMs: number, recurring: RecurringJob[] = []): JobRunner {
   const worker = `w-${process.pid}-${randomUUID().slice(0, 8)}`;
   let running: Promise<void> | null = null;
   let stopped = false;
@@ -67,6 +89,7 @@ export function startJobRunner(makeCtx: () => Ctx, handlers: Record<string, JobH
     const ctx = makeCtx();
     try {
       await q.requeueStaleJobs(ctx.db, new Date(ctx.clock.now().getTime() - 15 * 60_000));
+      await enqueueRecurring(ctx, recurring);
       await runDueJobs(ctx, handlers, worker);
     } catch (e) {
       ctx.log.error({ err: e }, 'job runner pass failed');

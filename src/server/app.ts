@@ -6,7 +6,6 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { type ZodTypeProvider, jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
-import { sql } from 'kysely';
 import { countUsers } from '../modules/auth/auth.queries.ts';
 import { advisorRoutes } from '../modules/advisor/advisor.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
@@ -24,6 +23,7 @@ import { rolesRoutes } from '../modules/roles/roles.routes.ts';
 import type { Config } from './config.ts';
 import { type Clock, type RouteBinding, systemClock } from './context.ts';
 import { type Database, findPackageRoot } from './db/connect.ts';
+import { pingDatabase } from './db/health.queries.ts';
 import { registerErrorHandling } from './http/errors.ts';
 import { registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
@@ -161,7 +161,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.get('/healthz', { schema: { hide: true } }, async () => ({ ok: true }));
   app.get('/readyz', { schema: { hide: true } }, async (req, reply) => {
     try {
-      await sql`select 1`.execute(database.db);
+      await pingDatabase(database.db);
       return { ok: true, database: database.kind };
     } catch (e) {
       req.log.warn({ err: e }, 'readiness check failed');

@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { benchScheduling } from './scheduling.ts';
 import { benchSearch } from './search.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -153,5 +154,6 @@ const result = {
   coldStart: await coldStart(),
   ...(await signInAndReads()),
   questionSearch: await benchSearch(10_000, full ? 1000 : 300),
+  loopSlotSearch: benchScheduling(full ? 31 : 11),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -1,0 +1,103 @@
+/**
+ * Busy blocks from an iCalendar file (free/busy only: times, never titles). Recurring events are
+ * expanded with ical.js (RRULE, RDATE, EXDATE, and overridden instances by RECURRENCE-ID) inside
+ * a time range; zone definitions in the file (VTIMEZONE) are honoured (registered with ical.js's
+ * process-wide zone service, its one side effect). Text in, intervals out; no I/O.
+ */
+import ICAL from 'ical.js';
+import { type Interval, normalize } from './intervals.ts';
+
+export class IcsImportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'IcsImportError';
+  }
+}
+
+export interface BusyImport {
+  busy: Interval[];
+  /** Events seen (a recurring series counts once). */
+  events: number;
+  /** Events marked TRANSP:TRANSPARENT or STATUS:CANCELLED, which do not block time. */
+  skipped: number;
+}
+
+/** Largest file accepted, in characters; larger uploads are refused before parsing. */
+export const MAX_ICS_CHARS = 5_000_000;
+const MAX_OCCURRENCES = 5_000;
+
+/**
+ * Parses `text` and returns the busy intervals that overlap [from, to). Throws IcsImportError with
+ * a message naming the problem (not a calendar, truncated, an event without DTSTART, a broken
+ * RRULE, too large) — the caller imports nothing then.
+ */
+export function importBusy(text: string, from: number, to: number): BusyImport {
+  if (text.length > MAX_ICS_CHARS) throw new IcsImportError(`The file is larger than ${MAX_ICS_CHARS / 1_000_000} MB`);
+  if (!/BEGIN:VCALENDAR/i.test(text)) throw new IcsImportError('Not an iCalendar file: no BEGIN:VCALENDAR');
+  if (!/END:VCALENDAR\s*$/i.test(text.trim() + '\n')) throw new IcsImportError('The file is truncated: no END:VCALENDAR');
+  let root: ICAL.Component;
+  try {
+    root = new ICAL.Component(ICAL.parse(text));
+  } catch (e) {
+    throw new IcsImportError(`The file cannot be parsed: ${(e as Error).message}`);
+  }
+  for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+
+  const vevents = root.getAllSubcomponents('vevent');
+  const overrides = new Map<string, ICAL.Component[]>();
+  const masters: ICAL.Component[] = [];
+  for (const [i, v] of vevents.entries()) {
+    if (!v.getFirstProperty('dtstart')) throw new IcsImportError(`Event ${i + 1} (${String(v.getFirstPropertyValue('uid') ?? 'no UID')}) has no DTSTART`);
+    if (v.getFirstProperty('recurrence-id')) {
+      const uid = String(v.getFirstPropertyValue('uid'));
+      overrides.set(uid, [...(overrides.get(uid) ?? []), v]);
+    } else masters.push(v);
+  }
+
+  const busy: Interval[] = [];
+  let skipped = 0;
+  const blocks = (v: ICAL.Component) =>
+    String(v.getFirstPropertyValue('transp') ?? 'OPAQUE').toUpperCase() !== 'TRANSPARENT' && String(v.getFirstPropertyValue('status') ?? '').toUpperCase() !== 'CANCELLED';
+  for (const v of masters) {
+    if (!blocks(v)) {
+      skipped++;
+      continue;
+    }
+    let event: ICAL.Event;
+    try {
+      event = new ICAL.Event(v);
+      for (const o of overrides.get(event.uid) ?? []) event.relateException(o);
+    } catch (e) {
+      throw new IcsImportError(`Event ${String(v.getFirstPropertyValue('uid') ?? '')} cannot be read: ${(e as Error).message}`);
+    }
+    if (!event.isRecurring()) {
+      const start = event.startDate.toJSDate().getTime();
+      const end = event.endDate ? event.endDate.toJSDate().getTime() : start;
+      if (end > from && start < to && end > start) busy.push({ start, end });
+      continue;
+    }
+    let iterator: ICAL.RecurExpansion;
+    try {
+      iterator = event.iterator();
+    } catch (e) {
+      throw new IcsImportError(`Event ${event.uid} has a broken RRULE: ${(e as Error).message}`);
+    }
+    for (let n = 0; n < MAX_OCCURRENCES; n++) {
+      let next: ICAL.Time | undefined;
+      try {
+        next = iterator.next();
+      } catch (e) {
+        throw new IcsImportError(`Event ${event.uid} has a broken RRULE: ${(e as Error).message}`);
+      }
+      if (!next) break;
+      const details = event.getOccurrenceDetails(next);
+      const start = details.startDate.toJSDate().getTime();
+      if (start >= to) break;
+      const end = details.endDate.toJSDate().getTime();
+      const status = String(details.item.component.getFirstPropertyValue('status') ?? '').toUpperCase();
+      if (status === 'CANCELLED') continue;
+      if (end > from && end > start) busy.push({ start, end });
+    }
+  }
+  return { busy: normalize(busy), events: masters.length, skipped };
+}

@@ -5,7 +5,7 @@ import { encodeCursor } from '../../core/util/cursor.ts';
 import { readCursor } from '../../shared/pagination.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import type { Db } from '../../server/db/connect.ts';
-import { insertSettingIfAbsent, readSetting, writeSetting } from '../../server/db/settings.queries.ts';
+import { readSetting, writeSetting } from '../../server/db/settings.queries.ts';
 import { audit } from '../audit/audit.service.ts';
 import * as docs from '../documents/documents.service.ts';
 import { requireMember, requireRole } from '../orgs/orgs.policy.ts';
@@ -49,7 +49,6 @@ export async function syncLibraryQuestions(db: Db, now = new Date()): Promise<bo
       })),
     );
     await q.deleteLibraryQuestionsExcept(tx, bank.map((x) => `library:${x.id}`));
-    await insertSettingIfAbsent(tx, 'question_library_hash', hash);
     await writeSetting(tx, 'question_library_hash', hash);
   });
   await q.analyzeQuestions(db);

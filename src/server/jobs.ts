@@ -1,10 +1,12 @@
 import type { JobHandler, RecurringJob } from '../modules/jobs/jobs.service.ts';
 import { deleteFinishedJobs } from '../modules/jobs/jobs.queries.ts';
 import { SEND_EMAIL_JOB, makeSendEmailJob, smtpTransport, type MailTransport } from '../modules/outbox/outbox.service.ts';
+import { sendFeedbackReminders } from '../modules/feedback/feedback.service.ts';
 import { deleteExpiredCounters } from '../modules/ratelimit/ratelimit.queries.ts';
 import { deleteOldKeys } from './http/idempotency.queries.ts';
 
 export const PRUNE_JOB = 'maintenance.prune';
+export const FEEDBACK_REMINDERS_JOB = 'feedback.reminders';
 const HOUR = 3_600_000;
 
 /** Every background job by name. Later modules add theirs here. */
@@ -23,8 +25,16 @@ export function jobHandlers(transport?: MailTransport): Record<string, JobHandle
       const jobs = await deleteFinishedJobs(ctx.db, new Date(now - 7 * 24 * HOUR));
       ctx.log.info({ counters, keys, jobs }, 'pruned');
     },
+    /** Scorecard reminders 24 h and 48 h after an interview ends (each at most once per interviewer). */
+    [FEEDBACK_REMINDERS_JOB]: async (ctx) => {
+      const sent = await sendFeedbackReminders(ctx);
+      if (sent) ctx.log.info({ sent }, 'feedback reminders queued');
+    },
   };
 }
 
 /** Recurring work, enqueued once per period across instances. */
-export const recurringJobs: RecurringJob[] = [{ name: PRUNE_JOB, everyMs: HOUR }];
+export const recurringJobs: RecurringJob[] = [
+  { name: PRUNE_JOB, everyMs: HOUR },
+  { name: FEEDBACK_REMINDERS_JOB, everyMs: HOUR },
+];

@@ -55,3 +55,6 @@ export function pageSchema<T extends z.ZodType>(item: T) {
 export type Page<T> = { items: T[]; nextCursor: string | null };
 
 export const okSchema = z.object({ ok: z.literal(true) });
+
+/** Response of download routes (`file: true`): the handler returns content type, file name and body. */
+export const fileSchema = z.custom<import('./route.ts').FileBody>(() => true);

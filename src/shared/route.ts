@@ -36,6 +36,17 @@ export interface RouteDef<
   status?: 200 | 201 | 202 | 204;
   /** Rejects bodies over this many bytes with 413 (defaults to the server's BODY_LIMIT). */
   bodyLimit?: number;
+  /** A download: the handler returns a `FileBody` (the `response` schema describes it for OpenAPI only). */
+  file?: true;
+}
+
+/** What a download route's handler returns. */
+export interface FileBody {
+  contentType: string;
+  fileName: string;
+  body: string | Buffer;
+  /** `inline` shows it in the browser; `attachment` (default) downloads it. */
+  disposition?: 'inline' | 'attachment';
 }
 
 export function defineRoute<

@@ -27,6 +27,23 @@ export const auditActions = [
   'plan.created',
   'plan.saved',
   'plan.restored',
+  'job.created',
+  'job.updated',
+  'job.archived',
+  'job.unarchived',
+  'job.deleted',
+  'candidate.created',
+  'candidate.updated',
+  'candidate.resume_uploaded',
+  'candidates.imported',
+  'application.created',
+  'application.moved',
+  'application.move_undone',
+  'interview.created',
+  'interview.updated',
+  'scorecard.submitted',
+  'scorecard.revised',
+  'decision.made',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -1,4 +1,4 @@
-import PDFDocument from 'pdfkit';
+import { renderPdf } from '../documents/pdf.ts';
 import type { GuideResult } from './plans.contract.ts';
 import type { Plan } from './plans.format.ts';
 
@@ -81,54 +81,43 @@ ${li(p.scorecard.rounds.map((s) => `${p.rounds.find((r) => r.id === s.roundId)?.
 export function guideToPdf(g: GuideResult): Promise<Buffer> {
   const p = g.plan;
   const name = new Map(p.competencies.map((c) => [c.id, c.name]));
-  const doc = new PDFDocument({ size: 'A4', margins: { top: 50, bottom: 50, left: 56, right: 56 }, info: { Title: g.title, Creator: 'Rubric' } });
-  const chunks: Buffer[] = [];
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('data', (c: Buffer) => chunks.push(c));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+  return renderPdf(g.title, ({ h1, h2, body, bold, bullets, page }) => {
+    h1(g.title);
+    h2('How to use this guide');
+    bullets(g.howToUse);
+    h2('The role');
+    body(g.jobSummary.summary);
+    bullets(g.jobSummary.responsibilities);
+    h2('Outcomes at 90 days');
+    bullets(p.outcomes.ninetyDays);
+    h2('Outcomes at one year');
+    bullets(p.outcomes.oneYear);
+    page();
+    h1('Competencies and anchors');
+    for (const c of p.competencies) {
+      h2(`${c.name} (weight ${c.weight})`);
+      (['1', '2', '3', '4'] as const).forEach((l) => body(`${l} — ${c.anchors[l]}`));
+    }
+    for (const r of p.rounds) {
+      page();
+      h1(r.name);
+      body(`${kindLabels[r.kind]} · ${r.minutes} minutes · ${r.interviewers} interviewer${r.interviewers === 1 ? '' : 's'}${r.focus.length ? ` · Focus: ${r.focus.map((f) => name.get(f) ?? f).join(', ')}` : ''}`);
+      body(`For interviewers. ${r.interviewerDirections}`);
+      body(`For the candidate. ${r.candidateDirections}`);
+      r.questions.forEach((q, i) => {
+        bold(`${i + 1}. ${q.text} (${q.minutes} min)`);
+        bullets(q.probes.map((x) => `Probe: ${x}`));
+      });
+    }
+    page();
+    h1('Scorecard, debrief and references');
+    body(`Evidence note required with every rating: ${p.scorecard.evidenceRequired ? 'yes' : 'no'}. Recommendation: ${p.scorecard.recommendationScale.map((s) => scaleLabels[s]).join(' / ')}.`);
+    bullets(p.scorecard.rounds.map((s) => `${p.rounds.find((r) => r.id === s.roundId)?.name ?? s.roundId}: ${s.competencies.map((c) => name.get(c) ?? c).join(', ')}`));
+    h2('Debrief agenda');
+    p.debrief.agenda.forEach((a, i) => body(`${i + 1}. ${a}`));
+    h2('Reference checks');
+    bullets(p.references.questions);
   });
-  const h1 = (t: string) => doc.font('Helvetica-Bold').fontSize(18).text(t).moveDown(0.5);
-  const h2 = (t: string) => doc.font('Helvetica-Bold').fontSize(13).text(t).moveDown(0.3);
-  const body = (t: string) => doc.font('Helvetica').fontSize(10).text(t).moveDown(0.3);
-  const bullets = (xs: string[]) => xs.forEach((x) => body(`•  ${x}`));
-  h1(g.title);
-  h2('How to use this guide');
-  bullets(g.howToUse);
-  h2('The role');
-  body(g.jobSummary.summary);
-  bullets(g.jobSummary.responsibilities);
-  h2('Outcomes at 90 days');
-  bullets(p.outcomes.ninetyDays);
-  h2('Outcomes at one year');
-  bullets(p.outcomes.oneYear);
-  doc.addPage();
-  h1('Competencies and anchors');
-  for (const c of p.competencies) {
-    h2(`${c.name} (weight ${c.weight})`);
-    (['1', '2', '3', '4'] as const).forEach((l) => body(`${l} — ${c.anchors[l]}`));
-  }
-  for (const r of p.rounds) {
-    doc.addPage();
-    h1(r.name);
-    body(`${kindLabels[r.kind]} · ${r.minutes} minutes · ${r.interviewers} interviewer${r.interviewers === 1 ? '' : 's'}${r.focus.length ? ` · Focus: ${r.focus.map((f) => name.get(f) ?? f).join(', ')}` : ''}`);
-    body(`For interviewers. ${r.interviewerDirections}`);
-    body(`For the candidate. ${r.candidateDirections}`);
-    r.questions.forEach((q, i) => {
-      doc.font('Helvetica-Bold').fontSize(10).text(`${i + 1}. ${q.text} (${q.minutes} min)`).moveDown(0.2);
-      bullets(q.probes.map((x) => `Probe: ${x}`));
-    });
-  }
-  doc.addPage();
-  h1('Scorecard, debrief and references');
-  body(`Evidence note required with every rating: ${p.scorecard.evidenceRequired ? 'yes' : 'no'}. Recommendation: ${p.scorecard.recommendationScale.map((s) => scaleLabels[s]).join(' / ')}.`);
-  bullets(p.scorecard.rounds.map((s) => `${p.rounds.find((r) => r.id === s.roundId)?.name ?? s.roundId}: ${s.competencies.map((c) => name.get(c) ?? c).join(', ')}`));
-  h2('Debrief agenda');
-  p.debrief.agenda.forEach((a, i) => body(`${i + 1}. ${a}`));
-  h2('Reference checks');
-  bullets(p.references.questions);
-  doc.end();
-  return done;
 }
 
 export const guideExportFormats = ['md', 'html', 'pdf', 'json'] as const;

@@ -203,6 +203,156 @@ export interface PlansTable {
   updatedAt: Timestamp;
 }
 
+export interface StageDef {
+  id: string;
+  name: string;
+  kind: 'applied' | 'interview' | 'offer' | 'hired' | 'rejected' | 'custom';
+  roundId: string | null;
+}
+
+export interface OpeningsTable {
+  id: string;
+  orgId: string;
+  title: string;
+  roleId: string | null;
+  orgRoleId: string | null;
+  planId: string;
+  location: ColumnType<string, string | undefined, string>;
+  remotePolicy: 'onsite' | 'hybrid' | 'remote';
+  status: ColumnType<'draft' | 'open' | 'on_hold' | 'closed', 'draft' | 'open' | 'on_hold' | 'closed' | undefined, 'draft' | 'open' | 'on_hold' | 'closed'>;
+  stages: Json<StageDef[]>;
+  archivedAt: NullableTimestamp;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface OpeningTeamTable {
+  openingId: string;
+  orgId: string;
+  userId: string;
+  teamRole: 'hiring_manager' | 'recruiter' | 'interviewer';
+  roundId: ColumnType<string, string | undefined, string>;
+}
+
+export interface RejectionReasonsTable {
+  orgId: string;
+  code: string;
+  label: string;
+  position: number;
+}
+
+export interface CandidatesTable {
+  id: string;
+  orgId: string;
+  name: string;
+  email: string;
+  phone: string | null;
+  links: Json<string[]>;
+  source: string | null;
+  notes: string | null;
+  resumeName: string | null;
+  resumeType: string | null;
+  resumeSize: number | null;
+  resumeData: Buffer | null;
+  resumeText: string | null;
+  /** Generated tsvector over name, email, source and résumé text. */
+  search: ColumnType<string | null, never, never>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ApplicationsTable {
+  id: string;
+  orgId: string;
+  openingId: string;
+  candidateId: string;
+  stage: string;
+  status: ColumnType<'active' | 'rejected' | 'hired', 'active' | 'rejected' | 'hired' | undefined, 'active' | 'rejected' | 'hired'>;
+  rejectionReason: string | null;
+  rejectionNote: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface StageMovesTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  seq: number;
+  fromStage: string | null;
+  toStage: string;
+  reasonCode: string | null;
+  note: string | null;
+  undoes: string | null;
+  movedBy: string | null;
+  movedAt: Timestamp;
+}
+
+export interface InterviewsTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  roundId: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  timeZone: string;
+  location: ColumnType<string, string | undefined, string>;
+  status: ColumnType<'scheduled' | 'cancelled', 'scheduled' | 'cancelled' | undefined, 'scheduled' | 'cancelled'>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface InterviewInterviewersTable {
+  interviewId: string;
+  userId: string;
+}
+
+export interface ScorecardsTable {
+  id: string;
+  orgId: string;
+  interviewId: string;
+  applicationId: string;
+  interviewerId: string;
+  planVersionId: string;
+  status: ColumnType<'draft' | 'submitted', 'draft' | 'submitted' | undefined, 'draft' | 'submitted'>;
+  version: ColumnType<number, number | undefined, number>;
+  body: Json;
+  submittedAt: NullableTimestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ScorecardRevisionsTable {
+  scorecardId: string;
+  number: number;
+  body: Json;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface DecisionsTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  decision: 'advance' | 'reject' | 'offer' | 'hire';
+  reasonCode: string;
+  rationale: string;
+  stageMoveId: string | null;
+  decidedBy: string | null;
+  decidedAt: Timestamp;
+}
+
+export interface FeedbackRemindersTable {
+  interviewId: string;
+  userId: string;
+  kind: '24h' | '48h';
+  sentAt: Timestamp;
+}
+
 export interface DB {
   appSettings: AppSettingsTable;
   users: UsersTable;
@@ -222,6 +372,18 @@ export interface DB {
   orgRoles: OrgRolesTable;
   questions: QuestionsTable;
   plans: PlansTable;
+  openings: OpeningsTable;
+  openingTeam: OpeningTeamTable;
+  rejectionReasons: RejectionReasonsTable;
+  candidates: CandidatesTable;
+  applications: ApplicationsTable;
+  stageMoves: StageMovesTable;
+  interviews: InterviewsTable;
+  interviewInterviewers: InterviewInterviewersTable;
+  scorecards: ScorecardsTable;
+  scorecardRevisions: ScorecardRevisionsTable;
+  decisions: DecisionsTable;
+  feedbackReminders: FeedbackRemindersTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

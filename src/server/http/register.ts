@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { canonicalJson } from '../../core/util/canonical-json.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { RouteDef } from '../../shared/route.ts';
+import type { FileBody, RouteDef } from '../../shared/route.ts';
 import { csrfTokenFor, resolveSession } from '../../modules/auth/auth.service.ts';
 import type { Config } from '../config.ts';
 import { type Actor, type Clock, type Ctx, type ResponseControl, type RouteBinding } from '../context.ts';
@@ -114,7 +114,7 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
         ...(def.params ? { params: def.params } : {}),
         ...(def.query ? { querystring: def.query } : {}),
         ...(def.body ? { body: def.body } : {}),
-        response: { [status]: def.response },
+        ...(def.file ? {} : { response: { [status]: def.response } }),
         ...(def.access.kind === 'public' ? {} : { security: [{ session: [] }] }),
       },
       config: { access: def.access },
@@ -141,6 +141,14 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
           return withIdempotency(ctx, reply, def, key, input, status, () => handler(ctx, input, res));
         }
         const out = await handler(ctx, input, res);
+        if (def.file) {
+          const file = out as FileBody;
+          return reply
+            .status(status)
+            .type(file.contentType)
+            .header('content-disposition', `${file.disposition ?? 'attachment'}; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
+            .send(file.body);
+        }
         return reply.status(status).send(out);
       },
     });

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_documents_roles.ts';
 import * as m0003 from './0003_questions_plans.ts';
+import * as m0004 from './0004_orchestrator.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_documents_roles': m0002,
   '0003_questions_plans': m0003,
+  '0004_orchestrator': m0004,
 };

@@ -1,0 +1,114 @@
+import { parse } from 'csv-parse/sync';
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors.ts';
+import { type Ctx, inTransaction } from '../../server/context.ts';
+import { audit } from '../audit/audit.service.ts';
+import { requireRole } from '../orgs/orgs.policy.ts';
+import { JOB_CREATORS } from '../openings/openings.policy.ts';
+import { requireJob } from '../openings/openings.service.ts';
+import { candidateInputSchema, type ImportResult } from './candidates.contract.ts';
+import * as q from './candidates.queries.ts';
+import { insertApplication, insertCandidate } from './candidates.service.ts';
+
+export const IMPORT_COLUMNS = ['name', 'email', 'phone', 'links', 'source', 'notes'] as const;
+const REQUIRED = ['name', 'email'];
+const MAX_ROWS = 5000;
+
+type RowError = { line: number; column: string | null; reason: string };
+type GoodRow = { line: number; input: z.infer<typeof candidateInputSchema> };
+
+/**
+ * Validates a whole CSV file (header row, then one candidate per row) and reports every bad row
+ * with its line number and column. Pure apart from the lookups done by the caller.
+ */
+export function parseCandidatesCsv(csv: string): { rows: GoodRow[]; errors: RowError[]; total: number } {
+  let records: { record: string[]; line: number }[];
+  try {
+    records = (parse(csv.replace(/^\uFEFF/, "").trimEnd(), { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({
+      record: r.record,
+      line: r.info.lines,
+    }));
+  } catch (e) {
+    const err = e as { message?: string; lines?: number };
+    throw new AppError('invalid', `The file is not valid CSV: ${err.message ?? 'unreadable'}`, { errors: [{ line: err.lines ?? 1, column: null, reason: err.message ?? 'Unreadable CSV' }] });
+  }
+  if (records.length === 0) throw new AppError('invalid', 'The file is empty: expected a header row and at least one candidate', { errors: [{ line: 1, column: null, reason: 'Empty file' }] });
+  const header = records[0]!.record.map((h) => h.toLowerCase());
+  const headerErrors: RowError[] = [];
+  header.forEach((h) => {
+    if (!(IMPORT_COLUMNS as readonly string[]).includes(h)) headerErrors.push({ line: 1, column: h, reason: `Unknown column "${h}" (use ${IMPORT_COLUMNS.join(', ')})` });
+  });
+  for (const r of REQUIRED) if (!header.includes(r)) headerErrors.push({ line: 1, column: r, reason: `Missing required column "${r}"` });
+  if (headerErrors.length) throw new AppError('invalid', 'The header row is not valid', { errors: headerErrors });
+  const body = records.slice(1);
+  if (body.length === 0) throw new AppError('invalid', 'The file has a header but no candidates', { errors: [{ line: 2, column: null, reason: 'No rows' }] });
+  if (body.length > MAX_ROWS) throw new AppError('invalid', `At most ${MAX_ROWS} rows per import (this file has ${body.length})`, { errors: [{ line: MAX_ROWS + 2, column: null, reason: 'Too many rows' }] });
+
+  const rows: GoodRow[] = [];
+  const errors: RowError[] = [];
+  const seen = new Map<string, number>();
+  for (const { record, line } of body) {
+    if (record.length !== header.length) {
+      errors.push({ line, column: null, reason: `Expected ${header.length} fields, found ${record.length}` });
+      continue;
+    }
+    const raw: Record<string, unknown> = {};
+    header.forEach((h, i) => {
+      const v = record[i] ?? '';
+      if (h === 'links') raw.links = v === '' ? [] : v.split(/[\s;]+/).filter(Boolean);
+      else if (v !== '' || REQUIRED.includes(h)) raw[h] = v;
+    });
+    const parsed = candidateInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) errors.push({ line, column: String(issue.path[0] ?? '') || null, reason: issue.message });
+      continue;
+    }
+    const earlier = seen.get(parsed.data.email);
+    if (earlier) {
+      errors.push({ line, column: 'email', reason: `Same email as line ${earlier}` });
+      continue;
+    }
+    seen.set(parsed.data.email, line);
+    rows.push({ line, input: parsed.data });
+  }
+  return { rows, errors, total: body.length };
+}
+
+/**
+ * Imports candidates into a job. Any bad row imports nothing (400 listing every error) unless
+ * `skipInvalid`, which imports the good rows in one transaction. Known emails link the existing
+ * candidate instead of duplicating them; a candidate already on the job is a row error.
+ */
+export async function importCandidates(ctx: Ctx, jobId: string, input: { csv: string; skipInvalid: boolean; preview: boolean }): Promise<ImportResult> {
+  const actor = requireRole(ctx, JOB_CREATORS);
+  const parsed = parseCandidatesCsv(input.csv);
+  return inTransaction(ctx, async (tx) => {
+    const { row: job } = await requireJob(tx, jobId, 'manage');
+    const errors = [...parsed.errors];
+    const existing = new Map((await q.candidatesByEmail(tx.db, actor.org.id, parsed.rows.map((r) => r.input.email))).map((c) => [c.email, c.id]));
+    const good: (GoodRow & { existingId: string | undefined })[] = [];
+    for (const r of parsed.rows) {
+      const existingId = existing.get(r.input.email);
+      if (existingId && (await q.findApplicationFor(tx.db, job.id, existingId))) {
+        errors.push({ line: r.line, column: 'email', reason: 'This candidate already applied to this job' });
+        continue;
+      }
+      good.push({ ...r, existingId });
+    }
+    errors.sort((a, b) => a.line - b.line);
+    const result = { preview: input.preview, rows: parsed.total, imported: good.length, linkedExisting: good.filter((g) => g.existingId).length, errors };
+    if (errors.length && !input.skipInvalid && !input.preview) {
+      throw new AppError('invalid', `${errors.length} problem${errors.length === 1 ? '' : 's'} in the file; nothing was imported (fix them, or import the good rows with skipInvalid)`, {
+        errors,
+        issues: errors.map((e) => ({ path: `line ${e.line}${e.column ? `: ${e.column}` : ''}`, message: e.reason })),
+      });
+    }
+    if (input.preview) return result;
+    for (const g of good) {
+      const candidateId = g.existingId ?? (await insertCandidate(tx, actor, g.input));
+      await insertApplication(tx, actor, job, candidateId);
+    }
+    await audit(tx, 'candidates.imported', { type: 'job', id: job.id }, { imported: good.length, linkedExisting: result.linkedExisting, skipped: errors.length });
+    return result;
+  });
+}

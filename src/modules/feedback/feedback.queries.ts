@@ -1,0 +1,128 @@
+import { sql } from 'kysely';
+import type { Db } from '../../server/db/connect.ts';
+
+function scorecardQuery(db: Db) {
+  return db
+    .selectFrom('scorecards as s')
+    .innerJoin('interviews as i', 'i.id', 's.interviewId')
+    .innerJoin('users as u', 'u.id', 's.interviewerId')
+    .selectAll('s')
+    .select(['i.roundId', 'u.name as interviewerName', sql<number>`(select count(*)::int from scorecard_revisions r where r.scorecard_id = s.id)`.as('revisionCount')]);
+}
+export type ScorecardRow = Awaited<ReturnType<ReturnType<typeof scorecardQuery>['execute']>>[number];
+
+export async function findScorecard(db: Db, orgId: string, id: string, forUpdate = false) {
+  let q = scorecardQuery(db).where('s.orgId', '=', orgId).where('s.id', '=', id);
+  if (forUpdate) q = q.forUpdate('s');
+  return q.executeTakeFirst();
+}
+
+export async function findMine(db: Db, interviewId: string, userId: string) {
+  return scorecardQuery(db).where('s.interviewId', '=', interviewId).where('s.interviewerId', '=', userId).executeTakeFirst();
+}
+
+export async function scorecardsOf(db: Db, applicationIds: string[], onlySubmitted: boolean) {
+  if (applicationIds.length === 0) return [];
+  let q = scorecardQuery(db).where('s.applicationId', 'in', applicationIds).orderBy('s.submittedAt').orderBy('s.createdAt');
+  if (onlySubmitted) q = q.where('s.status', '=', 'submitted');
+  return q.execute();
+}
+
+export async function insertScorecard(db: Db, s: { id: string; orgId: string; interviewId: string; applicationId: string; interviewerId: string; planVersionId: string; body: unknown; now: Date }) {
+  const { now, body, ...row } = s;
+  await db
+    .insertInto('scorecards')
+    .values({ ...row, body: JSON.stringify(body), createdAt: now, updatedAt: now })
+    .onConflict((oc) => oc.columns(['interviewId', 'interviewerId']).doNothing())
+    .execute();
+}
+
+export async function saveScorecard(db: Db, id: string, s: { body: unknown; status: 'draft' | 'submitted'; submittedAt: Date | null }, now: Date) {
+  await db
+    .updateTable('scorecards')
+    .set((eb) => ({ body: JSON.stringify(s.body), status: s.status, submittedAt: s.submittedAt, version: eb('version', '+', 1), updatedAt: now }))
+    .where('id', '=', id)
+    .execute();
+}
+
+export async function insertRevision(db: Db, scorecardId: string, body: unknown, userId: string, now: Date) {
+  await db
+    .insertInto('scorecardRevisions')
+    .values((eb) => ({
+      scorecardId,
+      number: eb.selectFrom('scorecardRevisions').select(sql<number>`coalesce(max(number), 0) + 1`.as('n')).where('scorecardId', '=', scorecardId),
+      body: JSON.stringify(body),
+      createdBy: userId,
+      createdAt: now,
+    }))
+    .execute();
+}
+
+export async function revisionsOf(db: Db, scorecardId: string) {
+  return db.selectFrom('scorecardRevisions').select(['number', 'body', 'createdAt']).where('scorecardId', '=', scorecardId).orderBy('number').execute();
+}
+
+/** The actor's panel seats on scheduled interviews of these applications, with their scorecard status. */
+export async function seatsOf(db: Db, applicationIds: string[], userId: string) {
+  if (applicationIds.length === 0) return [];
+  return db
+    .selectFrom('interviews as i')
+    .innerJoin('interviewInterviewers as ii', 'ii.interviewId', 'i.id')
+    .leftJoin('scorecards as s', (j) => j.onRef('s.interviewId', '=', 'i.id').onRef('s.interviewerId', '=', 'ii.userId'))
+    .select(['i.applicationId', 'i.id as interviewId', 's.status'])
+    .where('i.applicationId', 'in', applicationIds)
+    .where('ii.userId', '=', userId)
+    .where('i.status', '=', 'scheduled')
+    .execute();
+}
+
+/** Panel seats of scheduled interviews without a submitted scorecard. */
+export async function pendingSeats(db: Db, o: { orgId: string; applicationIds?: string[]; endedBefore?: Date; endedAfter?: Date; managedBy?: string | null; openingId?: string | undefined }) {
+  let q = db
+    .selectFrom('interviews as i')
+    .innerJoin('interviewInterviewers as ii', 'ii.interviewId', 'i.id')
+    .innerJoin('users as u', 'u.id', 'ii.userId')
+    .innerJoin('applications as a', 'a.id', 'i.applicationId')
+    .innerJoin('openings as o', 'o.id', 'a.openingId')
+    .innerJoin('candidates as c', 'c.id', 'a.candidateId')
+    .leftJoin('scorecards as s', (j) => j.onRef('s.interviewId', '=', 'i.id').onRef('s.interviewerId', '=', 'ii.userId'))
+    .select(['i.id as interviewId', 'i.applicationId', 'i.roundId', 'i.endsAt', 'o.id as openingId', 'o.title as jobTitle', 'o.stages', 'c.name as candidateName', 'ii.userId', 'u.name as userName', 'u.email as userEmail', 's.status'])
+    .where('i.orgId', '=', o.orgId)
+    .where('i.status', '=', 'scheduled')
+    .where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'draft')]))
+    .orderBy('i.endsAt');
+  if (o.applicationIds) q = q.where('i.applicationId', 'in', o.applicationIds.length ? o.applicationIds : ['00000000-0000-0000-0000-000000000000']);
+  if (o.endedBefore) q = q.where('i.endsAt', '<=', o.endedBefore);
+  if (o.endedAfter) q = q.where('i.endsAt', '>', o.endedAfter);
+  if (o.openingId) q = q.where('o.id', '=', o.openingId);
+  if (o.managedBy) {
+    const userId = o.managedBy;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('openingTeam as t').select('t.userId').whereRef('t.openingId', '=', 'o.id').where('t.userId', '=', userId).where('t.teamRole', 'in', ['hiring_manager', 'recruiter'])),
+    );
+  }
+  return q.execute();
+}
+
+export async function insertDecision(
+  db: Db,
+  d: { id: string; orgId: string; applicationId: string; decision: 'advance' | 'reject' | 'offer' | 'hire'; reasonCode: string; rationale: string; stageMoveId: string | null; decidedBy: string; now: Date },
+) {
+  const { now, ...row } = d;
+  await db.insertInto('decisions').values({ ...row, decidedAt: now }).execute();
+}
+
+export async function decisionsOf(db: Db, applicationId: string) {
+  return db
+    .selectFrom('decisions as d')
+    .leftJoin('users as u', 'u.id', 'd.decidedBy')
+    .select(['d.id', 'd.decision', 'd.reasonCode', 'd.rationale', 'd.decidedAt', 'u.name as decidedByName'])
+    .where('d.applicationId', '=', applicationId)
+    .orderBy('d.decidedAt')
+    .execute();
+}
+
+export async function claimReminder(db: Db, interviewId: string, userId: string, kind: '24h' | '48h', now: Date): Promise<boolean> {
+  const r = await db.insertInto('feedbackReminders').values({ interviewId, userId, kind, sentAt: now }).onConflict((oc) => oc.doNothing()).returning('kind').executeTakeFirst();
+  return !!r;
+}

@@ -1,0 +1,135 @@
+import { z } from 'zod';
+import { idParamsSchema, idSchema } from '../../shared/common.ts';
+import { defineRoute } from '../../shared/route.ts';
+
+export const scorecardStates = ['none', 'draft', 'submitted'] as const;
+
+export const interviewSchema = z.object({
+  id: z.string(),
+  applicationId: z.string(),
+  jobId: z.string(),
+  jobTitle: z.string(),
+  candidateId: z.string(),
+  candidateName: z.string(),
+  roundId: z.string(),
+  roundName: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  timeZone: z.string(),
+  location: z.string(),
+  status: z.enum(['scheduled', 'cancelled']),
+  interviewers: z.array(z.object({ userId: z.string(), name: z.string(), scorecard: z.enum(scorecardStates), scorecardId: z.string().nullable() })),
+});
+export type Interview = z.infer<typeof interviewSchema>;
+
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Use an IANA time zone such as Europe/Berlin');
+
+export const interviewInputSchema = z.strictObject({
+  roundId: z.string().min(1).max(80),
+  interviewerIds: z.array(idSchema).min(1).max(12),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }),
+  timeZone: timeZoneSchema,
+  location: z.string().trim().max(500).default(''),
+});
+
+export const myInterviewsSchema = z.object({
+  upcoming: z.array(interviewSchema),
+  /** Ended interviews of yours without any scorecard started. */
+  toDo: z.array(interviewSchema),
+  drafts: z.array(interviewSchema),
+  /** Ended more than 24 hours ago and not submitted. */
+  overdue: z.array(interviewSchema),
+});
+
+const text = z.string();
+export const kitSchema = z.object({
+  interview: interviewSchema,
+  round: z.object({
+    id: z.string(),
+    name: z.string(),
+    kind: z.string(),
+    minutes: z.number(),
+    interviewerDirections: text,
+    candidateDirections: text,
+    questions: z.array(z.object({ questionRef: z.string().nullable(), text, type: z.string(), competencies: z.array(z.string()), probes: z.array(text), minutes: z.number() })),
+  }),
+  competencies: z.array(z.object({ id: z.string(), name: z.string(), weight: z.number(), anchors: z.record(z.string(), text) })),
+  evidenceRequired: z.boolean(),
+  resume: z.object({ name: z.string(), url: z.string() }).nullable(),
+  scorecardId: z.string().nullable(),
+});
+
+const schedulers = ['owner', 'admin', 'recruiter', 'hiring_manager'] as const;
+
+export const createInterviewRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/applications/:id/interviews',
+  summary: 'Add an interview for one round of the plan (manual scheduling)',
+  tag: 'interviews',
+  access: { kind: 'member', roles: schedulers },
+  params: idParamsSchema,
+  body: interviewInputSchema,
+  response: interviewSchema,
+  status: 201,
+});
+
+export const listApplicationInterviewsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/applications/:id/interviews',
+  summary: "An application's interviews (with who has submitted, not what)",
+  tag: 'interviews',
+  access: { kind: 'member' },
+  params: idParamsSchema,
+  response: z.object({ items: z.array(interviewSchema) }),
+});
+
+export const getInterviewRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/interviews/:id',
+  summary: 'One interview',
+  tag: 'interviews',
+  access: { kind: 'member' },
+  params: idParamsSchema,
+  response: interviewSchema,
+});
+
+export const updateInterviewRoute = defineRoute({
+  method: 'PATCH',
+  path: '/api/v1/interviews/:id',
+  summary: 'Move, re-staff or cancel an interview',
+  tag: 'interviews',
+  access: { kind: 'member', roles: schedulers },
+  params: idParamsSchema,
+  body: interviewInputSchema.partial().extend({ status: z.enum(['scheduled', 'cancelled']).optional() }).strict(),
+  response: interviewSchema,
+});
+
+export const myInterviewsRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/me/interviews',
+  summary: 'Your interviews: upcoming, scorecards to do, drafts and overdue feedback',
+  tag: 'interviews',
+  access: { kind: 'member' },
+  response: myInterviewsSchema,
+});
+
+export const interviewKitRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/interviews/:id/kit',
+  summary: "The interview kit: the round's questions, probes, anchors, directions and the résumé",
+  tag: 'interviews',
+  access: { kind: 'member' },
+  params: idParamsSchema,
+  response: kitSchema,
+});

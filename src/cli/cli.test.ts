@@ -182,3 +182,44 @@ describe('rubric questions, guide and plan commands', () => {
     expect(interviewer.stderr).toContain('forbidden');
   });
 });
+
+describe('rubric jobs, candidates and scorecards commands', () => {
+  it('lists and creates jobs, imports candidates (exit 2 listing every bad row, or --skip-invalid), exports scorecards under the blind rule', () => {
+    expect(rubric(['seed', '--demo']).code).toBe(0);
+    const as = (email: string) => ['--org', 'lumen-harbor', '--as', email];
+    const list = rubric(['jobs', 'list', ...as('recruiter@lumen-harbor.example'), '--format', 'json']);
+    expect(list.code).toBe(0);
+    const jobs = JSON.parse(list.stdout).items as { id: string; title: string; counts: { active: number } }[];
+    expect(jobs.map((j) => j.title).sort()).toEqual(['Chief Product Officer', 'Chief Technology Officer']);
+    const cto = jobs.find((j) => j.title === 'Chief Technology Officer')!;
+    expect(cto.counts.active).toBe(3);
+
+    const created = rubric(['jobs', 'create', ...as('recruiter@lumen-harbor.example'), '--role', 'vp-engineering', '--location', 'Porto', '--format', 'json']);
+    expect(created.code).toBe(0);
+    const job = JSON.parse(created.stdout);
+    expect(job).toMatchObject({ title: 'VP Engineering', location: 'Porto', status: 'open' });
+    expect(rubric(['jobs', 'create', ...as('interviewer@lumen-harbor.example'), '--role', 'cto']).code).toBe(2);
+    expect(rubric(['jobs', 'create', ...as('recruiter@lumen-harbor.example'), '--role', 'cto', '--remote', 'moon']).code).toBe(2);
+
+    const csv = path.join(dataDir, 'candidates.csv');
+    fs.writeFileSync(csv, 'name,email,source\nRui Costa,rui.costa@example.com,referral\nNo Email,,inbound\nLeonor Sá,leonor@example.com,\nBad Mail,bad@,x\n');
+    const strict = rubric(['candidates', 'import', csv, '--job', job.id, ...as('recruiter@lumen-harbor.example')]);
+    expect(strict.code).toBe(2);
+    expect(strict.stderr).toContain('line 3: email: Enter a valid email address');
+    expect(strict.stderr).toContain('line 5: email: Enter a valid email address');
+    const lenient = rubric(['candidates', 'import', csv, '--job', job.id, ...as('recruiter@lumen-harbor.example'), '--skip-invalid', '--format', 'json']);
+    expect(lenient.code).toBe(0);
+    expect(JSON.parse(lenient.stdout)).toMatchObject({ rows: 4, imported: 2, errors: [{ line: 3 }, { line: 5 }] });
+
+    // The hiring manager sees both submitted deep-dive scorecards; a recruiter who is not a decider sees none.
+    const hm = rubric(['scorecards', 'export', '--job', cto.id, ...as('hiring.manager@lumen-harbor.example'), '--format', 'csv']);
+    expect(hm.code).toBe(0);
+    const rows = hm.stdout.trim().split('\n');
+    expect(rows[0]).toContain('scorecard_id,application_id,candidate,interviewer');
+    expect(rows).toHaveLength(1 + 2 * 3);
+    expect(rows.filter((r) => r.includes('Maya Lindqvist'))).toHaveLength(6);
+    const recruiter = rubric(['scorecards', 'export', '--job', cto.id, ...as('recruiter@lumen-harbor.example'), '--format', 'json']);
+    expect(JSON.parse(recruiter.stdout)).toMatchObject({ scorecards: [], withheld: 4 });
+    expect(rubric(['scorecards', 'export', '--job', cto.id, ...as('recruiter@lumen-harbor.example'), '--format', 'xml']).code).toBe(2);
+  });
+});

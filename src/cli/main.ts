@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.ts';
+import { registerHiringCommands } from './commands/hiring.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { EXIT, describeError, exitCodeFor } from './io.ts';
@@ -20,6 +21,7 @@ export function buildProgram(): Command {
   registerLibraryCommands(program);
   registerPlanCommands(program);
   registerDataCommands(program);
+  registerHiringCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

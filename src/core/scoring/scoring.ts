@@ -37,7 +37,7 @@ export function weightedScore(weights: WeightedCompetency[], ratings: Record<str
 }
 
 /** Weighted mean of values on the 1–4 scale (single ratings or per-competency means). */
-function weightedMean(weights: WeightedCompetency[], values: Record<string, number | null | undefined>): WeightedScore {
+export function weightedMean(weights: WeightedCompetency[], values: Record<string, number | null | undefined>): WeightedScore {
   const total = weights.reduce((s, w) => s + Math.max(0, w.weight), 0);
   let sum = 0;
   let ratedWeight = 0;

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.service.ts';
 import * as authQ from '../auth/auth.queries.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as orgQ from '../orgs/orgs.queries.ts';
+import { seedDemoHiring } from './demo.hiring.ts';
 import * as q from './demo.queries.ts';
 
 /** The demo password, printed once at first start and in README. Demo data is fictional. */
@@ -32,13 +33,16 @@ export async function seedDemo(ctx: Ctx): Promise<{ orgId: string }> {
     const now = tx.clock.now();
     const orgId = randomUUID();
     await orgQ.insertOrganization(tx.db, { id: orgId, name: DEMO_ORG.name, slug: DEMO_ORG.slug, now });
+    const members = {} as Record<OrgRole, { id: string; role: OrgRole }>;
     for (const [i, u] of DEMO_USERS.entries()) {
       const id = randomUUID();
       const joined = new Date(now.getTime() + i); // keeps the list in role order
       await authQ.insertUser(tx.db, { id, email: u.email, name: u.name, passwordHash, now: joined });
       await orgQ.insertMembership(tx.db, { orgId, userId: id, role: u.role, now: joined });
+      members[u.role] = { id, role: u.role };
     }
     await audit({ ...tx, actor: null }, 'demo.seeded', { type: 'organization', id: orgId }, { members: DEMO_USERS.length }, orgId);
+    await seedDemoHiring(tx, orgId, members);
     await writeSetting(tx.db, 'demo', 'seeded');
     return { orgId };
   });

@@ -69,3 +69,7 @@ export async function listVersions(db: Db, orgId: string, documentId: string, li
   if (beforeNumber !== undefined) q = q.where('v.number', '<', beforeNumber);
   return q.execute();
 }
+
+export async function findVersionBody(db: Db, orgId: string, versionId: string) {
+  return db.selectFrom('documentVersions').select('body').where('orgId', '=', orgId).where('id', '=', versionId).executeTakeFirst();
+}

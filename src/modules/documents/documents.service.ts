@@ -75,6 +75,30 @@ export async function getVersion<B>(ctx: Ctx, orgId: string, documentId: string,
   return { version: toSummary(row), body: row.body as B };
 }
 
+/** Versions never change: their bodies are cached per process, keyed by organization and version. */
+const bodyCache = new Map<string, unknown>();
+const BODY_CACHE_MAX = 500;
+
+function deepFreeze<T>(v: T): T {
+  if (v && typeof v === 'object' && !Object.isFrozen(v)) {
+    Object.freeze(v);
+    for (const x of Object.values(v)) deepFreeze(x);
+  }
+  return v;
+}
+
+/** The (frozen) body of one version of an organization's document, from the cache when possible. */
+export async function versionBody<B>(ctx: Ctx, orgId: string, versionId: string): Promise<B> {
+  const key = `${orgId}:${versionId}`;
+  const hit = bodyCache.get(key);
+  if (hit !== undefined) return hit as B;
+  const row = await q.findVersionBody(ctx.db, orgId, versionId);
+  if (!row) throw AppError.notFound('Version');
+  if (bodyCache.size >= BODY_CACHE_MAX) bodyCache.delete(bodyCache.keys().next().value!);
+  bodyCache.set(key, deepFreeze(row.body));
+  return row.body as B;
+}
+
 export async function getCurrentVersion<B>(ctx: Ctx, orgId: string, documentId: string): Promise<VersionWithBody<B>> {
   const doc = await q.findDocument(ctx.db, orgId, documentId);
   if (!doc?.currentVersionId) throw AppError.notFound('Document');

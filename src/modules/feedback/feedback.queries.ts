@@ -126,3 +126,34 @@ export async function claimReminder(db: Db, interviewId: string, userId: string,
   const r = await db.insertInto('feedbackReminders').values({ interviewId, userId, kind, sentAt: now }).onConflict((oc) => oc.doNothing()).returning('kind').executeTakeFirst();
   return !!r;
 }
+
+/** Replaces the submitted ratings of a scorecard (rated competencies only; "not assessed" has no row). */
+export async function replaceRatings(db: Db, s: { scorecardId: string; orgId: string; openingId: string; applicationId: string; interviewerId: string; submittedAt: Date }, ratings: Record<string, number | null>) {
+  await db.deleteFrom('ratings').where('scorecardId', '=', s.scorecardId).execute();
+  const rows = Object.entries(ratings)
+    .filter((e): e is [string, number] => e[1] !== null)
+    .map(([competencyId, rating]) => ({ ...s, competencyId, rating }));
+  if (rows.length) await db.insertInto('ratings').values(rows).execute();
+}
+
+/** Per application and competency of a job: count, mean, min and max of submitted ratings (GROUP BY in SQL). */
+export async function ratingAggregates(db: Db, openingId: string) {
+  const rows = await db
+    .selectFrom('ratings')
+    .select(['applicationId', 'competencyId', sql<number>`count(*)::int`.as('n'), sql<number>`avg(rating)::float8`.as('mean'), sql<number>`min(rating)::int`.as('min'), sql<number>`max(rating)::int`.as('max')])
+    .where('openingId', '=', openingId)
+    .groupBy(['applicationId', 'competencyId'])
+    .execute();
+  return rows;
+}
+
+/** Per application of a job: submitted scorecards by recommendation. */
+export async function recommendationCounts(db: Db, openingId: string) {
+  const r = await sql<{ applicationId: string; recommendation: string | null; n: number }>`
+    select s.application_id as "applicationId", s.body->>'recommendation' as recommendation, count(*)::int as n
+    from scorecards s
+    join applications a on a.id = s.application_id
+    where a.opening_id = ${openingId} and s.status = 'submitted'
+    group by 1, 2`.execute(db);
+  return r.rows;
+}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
-import { aggregateDebrief, type Recommendation } from '../../core/scoring/scoring.ts';
+import { aggregateDebrief, DISAGREEMENT_SPREAD, type Recommendation, weightedMean } from '../../core/scoring/scoring.ts';
 import { debriefSummary } from '../../core/scoring/summary.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { FileBody } from '../../shared/route.ts';
@@ -69,8 +69,7 @@ function formOf(plan: Plan, roundId: string) {
 async function planAt(ctx: Ctx, orgId: string, versionId: string, cache = new Map<string, Plan>()): Promise<Plan> {
   const hit = cache.get(versionId);
   if (hit) return hit;
-  const v = await ctx.db.selectFrom('documentVersions').select(['documentId']).where('id', '=', versionId).where('orgId', '=', orgId).executeTakeFirstOrThrow();
-  const body = (await docs.getVersion<Plan>(ctx, orgId, v.documentId, versionId)).body;
+  const body = await docs.versionBody<Plan>(ctx, orgId, versionId);
   cache.set(versionId, body);
   return body;
 }
@@ -179,6 +178,11 @@ export async function saveScorecard(ctx: Ctx, id: string, input: { baseVersion: 
     await q.saveScorecard(tx.db, id, { body, status: submitting ? 'submitted' : 'draft', submittedAt: wasSubmitted ? row.submittedAt : submitting ? now : null }, now);
     if (submitting) {
       await q.insertRevision(tx.db, id, body, actor.userId, now);
+      await q.replaceRatings(
+        tx.db,
+        { scorecardId: id, orgId: actor.org.id, openingId: app.openingId, applicationId: row.applicationId, interviewerId: actor.userId, submittedAt: wasSubmitted ? row.submittedAt! : now },
+        Object.fromEntries(Object.entries(body.ratings).map(([k, v]) => [k, v.rating])),
+      );
       await audit(tx, wasSubmitted ? 'scorecard.revised' : 'scorecard.submitted', { type: 'scorecard', id }, { applicationId: row.applicationId, planVersionId: row.planVersionId });
     }
     const fresh = (await q.findScorecard(tx.db, actor.org.id, id))!;
@@ -461,38 +465,49 @@ export async function exportScorecards(ctx: Ctx, jobId: string, format: 'csv' | 
   return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: stringify(rows) };
 }
 
-/** Side-by-side comparison of a job's candidates; rows the blind rule hides are redacted. */
+/**
+ * Side-by-side comparison of a job's candidates; rows the blind rule hides are redacted. Ratings
+ * are aggregated in SQL (no scorecard bodies are loaded); the overall score weighs the means with
+ * the same core function as the debrief.
+ */
 export async function compareJob(ctx: Ctx, jobId: string) {
   const { actor, row: job, access } = await requireJob(ctx, jobId);
   const plan = await planBodyOf(ctx, actor.org.id, job.planId);
   const apps = await candQ.listApplications(ctx.db, actor.org.id, jobId, { onlyInterviewer: access === 'manage' ? null : actor.userId, limit: 100_000 });
   const facts = await feedbackFacts(ctx, actor, jobId, apps.map((a) => a.id));
-  const cards = await q.scorecardsOf(ctx.db, apps.map((a) => a.id), true);
+  const aggregates = await q.ratingAggregates(ctx.db, jobId);
+  const recs = await q.recommendationCounts(ctx.db, jobId);
   const weights = plan.body.competencies.map((c) => ({ id: c.id, weight: c.weight }));
-  const empty = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
+  const group = <T extends { applicationId: string }>(rows: T[]) => {
+    const m = new Map<string, T[]>();
+    for (const r of rows) m.set(r.applicationId, [...(m.get(r.applicationId) ?? []), r]);
+    return m;
+  };
+  const aggByApp = group(aggregates);
+  const recsByApp = group(recs);
   return {
     job: { id: job.id, title: job.title },
     competencies: plan.body.competencies.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     rows: apps.map((a) => {
-      const mine = cards.filter((c) => c.applicationId === a.id);
-      const visible = canSeeFeedback(actor, facts.get(a.id)!);
-      const base = { applicationId: a.id, candidateId: a.candidateId, candidateName: a.candidateName, stage: a.stage, stageName: stageName(a.stages, a.stage), status: a.status, submitted: mine.length };
-      if (!visible) return { ...base, redacted: true, means: {}, overall: null, coverage: 0, recommendations: empty, disagreements: 0 };
-      const agg = aggregateDebrief(
-        weights,
-        mine.map((c) => {
-          const b = c.body as ScorecardBody;
-          return { interviewerId: c.id, ratings: Object.fromEntries(Object.entries(b.ratings).map(([k, v]) => [k, v.rating])), recommendation: b.recommendation };
-        }),
-      );
+      const mix = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
+      let submitted = 0;
+      for (const r of recsByApp.get(a.id) ?? []) {
+        submitted += r.n;
+        if (r.recommendation && r.recommendation in mix) mix[r.recommendation as Recommendation] += r.n;
+      }
+      const base = { applicationId: a.id, candidateId: a.candidateId, candidateName: a.candidateName, stage: a.stage, stageName: stageName(a.stages, a.stage), status: a.status, submitted };
+      if (!canSeeFeedback(actor, facts.get(a.id)!)) return { ...base, redacted: true, means: {}, overall: null, coverage: 0, recommendations: { strong_no: 0, no: 0, yes: 0, strong_yes: 0 }, disagreements: 0 };
+      const mine = (aggByApp.get(a.id) ?? []).filter((g) => weights.some((w) => w.id === g.competencyId));
+      const means = Object.fromEntries(weights.map((w) => [w.id, mine.find((g) => g.competencyId === w.id)?.mean ?? null]));
+      const overall = weightedMean(weights, means);
       return {
         ...base,
         redacted: false,
-        means: Object.fromEntries(agg.competencies.map((c) => [c.competencyId, c.mean])),
-        overall: agg.overall.score,
-        coverage: agg.overall.coverage,
-        recommendations: agg.recommendations,
-        disagreements: agg.competencies.filter((c) => c.disagreement).length,
+        means,
+        overall: overall.score,
+        coverage: overall.coverage,
+        recommendations: mix,
+        disagreements: mine.filter((g) => g.max - g.min >= DISAGREEMENT_SPREAD).length,
       };
     }),
   };

@@ -118,8 +118,7 @@ async function validateTeam(ctx: Ctx, orgId: string, team: TeamEntry[], plan: Pl
 export async function planBodyOf(ctx: Ctx, orgId: string, planId: string) {
   const plan = await q.planOf(ctx.db, orgId, planId);
   if (!plan?.planVersionId) throw AppError.notFound('Plan');
-  const v = await docs.getVersion<Plan>(ctx, orgId, plan.documentId, plan.planVersionId);
-  return { ...plan, planVersionId: plan.planVersionId, body: v.body };
+  return { ...plan, planVersionId: plan.planVersionId, body: await docs.versionBody<Plan>(ctx, orgId, plan.planVersionId) };
 }
 
 /** The job's access for the actor (null: not visible, answer 404). */

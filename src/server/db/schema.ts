@@ -326,6 +326,17 @@ export interface ScorecardsTable {
   updatedAt: Timestamp;
 }
 
+export interface RatingsTable {
+  scorecardId: string;
+  orgId: string;
+  openingId: string;
+  applicationId: string;
+  interviewerId: string;
+  competencyId: string;
+  rating: number;
+  submittedAt: Timestamp;
+}
+
 export interface ScorecardRevisionsTable {
   scorecardId: string;
   number: number;
@@ -382,6 +393,7 @@ export interface DB {
   interviewInterviewers: InterviewInterviewersTable;
   scorecards: ScorecardsTable;
   scorecardRevisions: ScorecardRevisionsTable;
+  ratings: RatingsTable;
   decisions: DecisionsTable;
   feedbackReminders: FeedbackRemindersTable;
 }

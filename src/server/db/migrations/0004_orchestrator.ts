@@ -141,6 +141,21 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
     create index scorecards_application_idx on scorecards (application_id);
 
+    -- Submitted ratings, one row per scorecard and competency (rewritten on each submit): reports
+    -- aggregate them with GROUP BY instead of reading scorecard bodies.
+    create table ratings (
+      scorecard_id uuid not null references scorecards(id) on delete cascade,
+      org_id uuid not null references organizations(id) on delete cascade,
+      opening_id uuid not null references openings(id),
+      application_id uuid not null references applications(id) on delete cascade,
+      interviewer_id uuid not null references users(id) on delete cascade,
+      competency_id text not null,
+      rating smallint not null check (rating between 1 and 4),
+      submitted_at timestamptz not null,
+      primary key (scorecard_id, competency_id)
+    );
+    create index ratings_opening_idx on ratings (opening_id, application_id);
+
     create table scorecard_revisions (
       scorecard_id uuid not null references scorecards(id) on delete cascade,
       number integer not null,

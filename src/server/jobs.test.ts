@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueRecurring, runDueJobs } from '../modules/jobs/jobs.service.ts';
-import { PRUNE_JOB, jobHandlers, recurringJobs } from './jobs.ts';
+import { FEEDBACK_REMINDERS_JOB, PRUNE_JOB, jobHandlers, recurringJobs } from './jobs.ts';
 import { openTestApp, TestClock, type TestApp } from './testing/test-app.ts';
 
 let t: TestApp;
@@ -33,16 +33,19 @@ describe('recurring housekeeping', () => {
     await t.database.db.insertInto('jobs').values({ name: 'test.done', payload: '{}', status: 'queued', runAt: old, createdAt: old }).execute();
     await sql`update jobs set status = 'done', finished_at = ${old} where name = 'test.done'`.execute(t.database.db);
 
-    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(1);
+    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(2); // housekeeping and feedback reminders
     expect(await enqueueRecurring(ctx, recurringJobs)).toBe(0); // a second instance, same hour
-    expect(await runDueJobs(ctx, jobHandlers())).toBe(1);
+    expect(await runDueJobs(ctx, jobHandlers())).toBe(2);
 
     expect((await t.database.db.selectFrom('rateLimits').select('key').execute()).map((r) => r.key)).toEqual(['fresh']);
     expect((await t.database.db.selectFrom('idempotencyKeys').select('key').execute()).map((r) => r.key)).toEqual(['fresh']);
-    const jobs = await t.database.db.selectFrom('jobs').select(['name', 'uniqueKey', 'status']).execute();
-    expect(jobs).toEqual([{ name: PRUNE_JOB, uniqueKey: `${PRUNE_JOB}@2026-05-01T10:00:00.000Z`, status: 'done' }]);
+    const jobs = await t.database.db.selectFrom('jobs').select(['name', 'uniqueKey', 'status']).orderBy('name').execute();
+    expect(jobs).toEqual([
+      { name: FEEDBACK_REMINDERS_JOB, uniqueKey: `${FEEDBACK_REMINDERS_JOB}@2026-05-01T10:00:00.000Z`, status: 'done' },
+      { name: PRUNE_JOB, uniqueKey: `${PRUNE_JOB}@2026-05-01T10:00:00.000Z`, status: 'done' },
+    ]);
 
     clock.advance(3_600_000);
-    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(1); // the next hour's occurrence
+    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(2); // the next hour's occurrences
   });
 });

@@ -37,13 +37,15 @@ export const appModules: readonly AppModule[] = [
     path: '/jobs',
     name: 'Jobs & candidates',
     summary: 'Open jobs, hiring teams, candidates and their applications.',
-    isBuilt: false,
+    isBuilt: true,
+    alsoActiveOn: ['/candidates', '/applications'],
   },
   {
     path: '/interviews',
     name: 'Interviews',
     summary: 'Interview loops, interview kits and independent scorecards submitted before anyone sees the others.',
-    isBuilt: false,
+    isBuilt: true,
+    alsoActiveOn: ['/me', '/feedback'],
   },
   {
     path: '/intelligence',

@@ -71,6 +71,29 @@ const routes: RouteObject[] = [
           { path: 'org-roles/:id', lazy: () => import('../features/roles/org-role-page.tsx').then((m) => ({ Component: m.OrgRolePage })) },
           { path: 'plans', lazy: () => import('../features/plans/plans-page.tsx').then((m) => ({ Component: m.PlansPage })) },
           { path: 'plans/:id', lazy: () => import('../features/plans/plan-editor-page.tsx').then((m) => ({ Component: m.PlanEditorPage })) },
+          // Jobs: list, new job, the pipeline, settings and the candidate comparison.
+          { path: 'jobs', lazy: () => import('../features/jobs/jobs-page.tsx').then((m) => ({ Component: m.JobsPage })) },
+          { path: 'jobs/new', lazy: () => import('../features/jobs/new-job-page.tsx').then((m) => ({ Component: m.NewJobPage })) },
+          { path: 'jobs/:id', lazy: () => import('../features/jobs/job-page.tsx').then((m) => ({ Component: m.JobPage })) },
+          { path: 'jobs/:id/settings', lazy: () => import('../features/jobs/job-settings-page.tsx').then((m) => ({ Component: m.JobSettingsPage })) },
+          {
+            path: 'jobs/:id/compare',
+            lazy: () => import('../features/jobs/compare-candidates-page.tsx').then((m) => ({ Component: m.CompareCandidatesPage })),
+          },
+          // Candidates, interviews, scorecards and debriefs (the "Interviews" module leads to My interviews).
+          { path: 'candidates/:id', lazy: () => import('../features/candidates/candidate-page.tsx').then((m) => ({ Component: m.CandidatePage })) },
+          { path: 'interviews', element: <Navigate to="/me/interviews" replace /> },
+          { path: 'me/interviews', lazy: () => import('../features/interviews/my-interviews-page.tsx').then((m) => ({ Component: m.MyInterviewsPage })) },
+          { path: 'interviews/:id/kit', lazy: () => import('../features/interviews/kit-page.tsx').then((m) => ({ Component: m.KitPage })) },
+          {
+            path: 'interviews/:id/scorecard',
+            lazy: () => import('../features/interviews/scorecard-page.tsx').then((m) => ({ Component: m.ScorecardPage })),
+          },
+          {
+            path: 'applications/:id/debrief',
+            lazy: () => import('../features/interviews/debrief-page.tsx').then((m) => ({ Component: m.DebriefPage })),
+          },
+          { path: 'feedback/waiting', lazy: () => import('../features/interviews/waiting-page.tsx').then((m) => ({ Component: m.WaitingPage })) },
           // Modules this version does not ship yet get an honest placeholder page.
           ...appModules
             .filter((m) => !m.isBuilt)
@@ -89,6 +112,7 @@ const routes: RouteObject[] = [
                 lazy: () => import('../features/orgs/organization-settings-page.tsx').then((m) => ({ Component: m.OrganizationSettingsPage })),
               },
               { path: 'settings/members', lazy: () => import('../features/orgs/members-page.tsx').then((m) => ({ Component: m.MembersPage })) },
+              { path: 'settings/hiring', lazy: () => import('../features/jobs/hiring-settings-page.tsx').then((m) => ({ Component: m.HiringSettingsPage })) },
               { path: 'admin/outbox', lazy: () => import('../features/outbox/outbox-page.tsx').then((m) => ({ Component: m.OutboxPage })) },
               { path: 'admin/audit', lazy: () => import('../features/audit/audit-page.tsx').then((m) => ({ Component: m.AuditPage })) },
             ],

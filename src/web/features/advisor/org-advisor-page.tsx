@@ -11,6 +11,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { LoadError, Loading } from '../../components/status.tsx';
 import { api } from '../../lib/api.ts';
 import { toApiError } from '../../lib/forms.ts';
+import { CreateJobLink } from '../jobs/create-job-link.tsx';
 import { libraryRolesQuery } from '../roles/queries.ts';
 import { UseForOrgButton } from '../roles/use-for-org-button.tsx';
 import { formatPoints, issuesByQuestion, type OrgDraft, orgStepError, scoreBarPercents, toOrgRequest } from './advisor-model.ts';
@@ -238,7 +239,8 @@ function RoleLinks({ roles }: { roles: string[] }) {
     <ul className="role-links">
       {roles.map((id) => (
         <li key={id}>
-          <Link to={`/roles/${id}`}>{titleOf(id)}: the role profile</Link> <UseForOrgButton roleId={id} context={titleOf(id)} variant="secondary" />
+          <Link to={`/roles/${id}`}>{titleOf(id)}: the role profile</Link> <UseForOrgButton roleId={id} context={titleOf(id)} variant="secondary" />{' '}
+          <CreateJobLink roleId={id} context={titleOf(id)} />
         </li>
       ))}
     </ul>

@@ -10,6 +10,7 @@ export function SettingsLayout() {
     { to: '/settings/members', label: 'Members' },
     ...(isAdmin
       ? [
+          { to: '/settings/hiring', label: 'Hiring' },
           { to: '/admin/outbox', label: 'Outbox' },
           { to: '/admin/audit', label: 'Audit log' },
         ]

@@ -9,6 +9,7 @@ import { PageHeader } from '../../components/page-header.tsx';
 import { Badge, LoadError, Loading } from '../../components/status.tsx';
 import { Table } from '../../components/table.tsx';
 import { api, isApiError } from '../../lib/api.ts';
+import { CreateJobLink } from '../jobs/create-job-link.tsx';
 import { OrientationScale } from './orientation-scale.tsx';
 import { competenciesQuery, libraryRolesQuery } from './queries.ts';
 import { categoryLabels, comparePath, familyLabels, formatMoney, labelOf, levelLabels } from './role-format.ts';
@@ -91,6 +92,7 @@ function RoleProfileView({ role }: { role: LibraryRole }) {
         actions={
           <>
             <UseForOrgButton roleId={p.id} />
+            <CreateJobLink roleId={p.id} />
             <ButtonLink to={`/guides/${p.id}`} variant="secondary" size="sm">
               Interview guide
             </ButtonLink>

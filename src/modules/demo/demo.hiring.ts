@@ -21,7 +21,8 @@ function as(ctx: Ctx, orgId: string, m: DemoMember): Ctx {
 export async function seedDemoHiring(ctx: Ctx, orgId: string, members: Record<OrgRole, DemoMember>): Promise<void> {
   const recruiter = as(ctx, orgId, members.recruiter);
   const now = ctx.clock.now().getTime();
-  const at = (hours: number) => new Date(Math.floor((now + hours * HOUR) / HOUR) * HOUR).toISOString();
+  const hour = Math.floor(now / HOUR) * HOUR; // times on the hour, whatever the minute now
+  const at = (hours: number) => new Date(hour + hours * HOUR).toISOString();
   const job = await createJob(recruiter, {
     roleId: 'cto',
     location: 'Lisbon',

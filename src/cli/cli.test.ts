@@ -223,3 +223,89 @@ describe('rubric jobs, candidates and scorecards commands', () => {
     expect(rubric(['scorecards', 'export', '--job', cto.id, ...as('recruiter@lumen-harbor.example'), '--format', 'xml']).code).toBe(2);
   });
 });
+
+describe('rubric schedule find (offline)', () => {
+  const ny = (hhmm: string) => `2026-03-09T${hhmm}:00-04:00`; // Monday 9 March 2026, EDT
+  const weekdays = { '1': [[540, 1020]], '2': [[540, 1020]] };
+  const request = {
+    rounds: [
+      { id: 'screen', name: 'Recruiter screen', minutes: 30, interviewers: ['rae'] },
+      { id: 'deep', name: 'Deep dive', minutes: 60, interviewers: ['hm'], shadows: { members: ['tina'], count: 1 } },
+      { id: 'arch', name: 'Architecture', minutes: 60, interviewers: [], pools: [{ name: 'architecture reviewer', members: ['ada', 'bo'], count: 1 }], after: ['deep'] },
+    ],
+    interviewers: [
+      { id: 'rae', zone: 'America/New_York', workingHours: weekdays, busy: [] },
+      { id: 'hm', zone: 'America/New_York', workingHours: weekdays, busy: [{ start: ny('09:00'), end: ny('10:00') }], maxPerWeek: 3, existingPerWeek: { '2026-W11': 1 } },
+      { id: 'ada', zone: 'Europe/Berlin', workingHours: weekdays, busy: [] }, // 9–17 in Berlin = 4:00–12:00 in New York that week
+      { id: 'bo', zone: 'America/New_York', workingHours: weekdays, busy: [] },
+      { id: 'tina', zone: 'America/New_York', workingHours: weekdays, busy: [] },
+    ],
+    candidate: { zone: 'America/New_York', windows: [{ start: ny('09:00'), end: ny('13:00') }] },
+    horizon: { start: '2026-03-09', days: 2 },
+    maxGapMinutes: 30,
+    limit: 3,
+  };
+  const write = (name: string, body: unknown) => {
+    const file = path.join(dataDir, name);
+    fs.writeFileSync(file, typeof body === 'string' ? body : JSON.stringify(body));
+    return file;
+  };
+
+  it('ranks schedules for a 3-round loop (JSON and text, file or stdin)', () => {
+    const file = write('loop.json', request);
+    const json = rubric(['schedule', 'find', '--input', file, '--format', 'json']);
+    expect(json.code).toBe(0);
+    const doc = JSON.parse(json.stdout);
+    expect(doc.explanation).toEqual([]);
+    expect(doc.schedules).toHaveLength(3);
+    expect(doc.schedules[0].rounds.map((r: { roundId: string; start: string; interviewers: string[]; shadows: string[] }) => [r.roundId, r.start, r.interviewers, r.shadows])).toEqual([
+      ['screen', '2026-03-09T09:30:00-04:00', ['rae'], []],
+      ['deep', '2026-03-09T10:00:00-04:00', ['hm'], ['tina']],
+      ['arch', '2026-03-09T11:00:00-04:00', ['ada'], []], // 16:00–17:00 in Berlin
+    ]);
+    expect(doc.schedules[1].rounds[2]).toMatchObject({ start: '2026-03-09T11:15:00-04:00', interviewers: ['bo'] }); // ada's day ends at 12:00 New York time
+
+    const text = rubric(['schedule', 'find', '--input', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('times in America/New_York');
+    expect(text.stdout).toMatch(/#1 {2}score [\d.]+ · 1 day · gaps 0 min\n {2}Mon 2026-03-09 09:30–10:00 {2}Recruiter screen {2}rae\n {2}Mon 2026-03-09 10:00–11:00 {2}Deep dive +hm \(shadows: tina\)\n {2}Mon 2026-03-09 11:00–12:00 {2}Architecture +ada/);
+
+    const { DATABASE_URL: _ignored, ...rest } = process.env;
+    const stdin = spawnSync(process.execPath, [bin, 'schedule', 'find', '--input', '-', '--format', 'json'], {
+      encoding: 'utf8',
+      input: JSON.stringify(request),
+      env: { ...rest, RUBRIC_DATA_DIR: dataDir, RUBRIC_CLI_FROM_SOURCE: '1', LOG_LEVEL: 'warn' },
+      timeout: 60_000,
+    });
+    expect(stdin.status).toBe(0);
+    expect(JSON.parse(stdin.stdout)).toEqual(doc);
+  });
+
+  it('answers an impossible request with exit 0 and the explanation', () => {
+    const full = structuredClone(request);
+    full.interviewers[1]!.existingPerWeek = { '2026-W11': 3 };
+    const file = write('loop-full.json', full);
+    const json = rubric(['schedule', 'find', '--input', file, '--format', 'json']);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.stdout)).toMatchObject({ schedules: [], explanation: ['hm has reached their weekly limit of 3 interviews (2026-W11).'] });
+    const text = rubric(['schedule', 'find', '--input', file]);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toBe('No schedule fits:\n  - hm has reached their weekly limit of 3 interviews (2026-W11).\n');
+  });
+
+  it('exits 2 naming every problem of an invalid request, or invalid JSON', () => {
+    const bad = structuredClone(request);
+    bad.rounds[1]!.minutes = 0;
+    bad.rounds[2]!.pools![0]!.members = ['ada', 'ghost'];
+    bad.candidate.windows[0]!.start = '2026-03-09 09:00';
+    const invalid = rubric(['schedule', 'find', '--input', write('loop-bad.json', bad)]);
+    expect(invalid.code).toBe(2);
+    expect(invalid.stdout).toBe('');
+    expect(invalid.stderr).toContain('rounds.1.minutes');
+    expect(invalid.stderr).toContain('rounds.2.pools.0.members.1: unknown interviewer "ghost"');
+    expect(invalid.stderr).toContain('candidate.windows.0.start');
+    expect(rubric(['schedule', 'find', '--input', write('loop-broken.json', '{ "rounds": [')]).code).toBe(2);
+    expect(rubric(['schedule', 'find', '--input', path.join(dataDir, 'no-such-request.json')]).code).toBe(2);
+    expect(rubric(['schedule', 'find', '--input', write('loop-ok.json', request), '--format', 'yaml']).code).toBe(2);
+  });
+});

@@ -3,6 +3,7 @@ import { registerDataCommands } from './commands/data.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerPlanCommands } from './commands/plans.ts';
+import { registerScheduleCommands } from './commands/schedule.ts';
 import { EXIT, describeError, exitCodeFor } from './io.ts';
 
 export function buildProgram(): Command {
@@ -22,6 +23,7 @@ export function buildProgram(): Command {
   registerPlanCommands(program);
   registerDataCommands(program);
   registerHiringCommands(program);
+  registerScheduleCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -13,6 +13,7 @@ import { candidatesRoutes } from '../modules/candidates/candidates.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { interviewsRoutes } from '../modules/interviews/interviews.routes.ts';
 import { openingsRoutes } from '../modules/openings/openings.routes.ts';
+import { schedulingRoutes } from '../modules/scheduling/scheduling.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
 import { type Meta, getMetaRoute, metaSchema } from '../modules/meta/meta.contract.ts';
 import { orgsRoutes } from '../modules/orgs/orgs.routes.ts';
@@ -32,7 +33,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes];
 
 export interface AppOptions {
   config: Config;

@@ -37,6 +37,7 @@ const envSchema = z.object({
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  OUTBOUND_ALLOW_PRIVATE: bool.default(false),
 });
 
 export type Env = z.input<typeof envSchema>;
@@ -61,6 +62,8 @@ export interface Config {
   demo: boolean;
   mail: { smtpUrl: string | undefined; from: string };
   llm: { baseUrl: string | undefined; model: string | undefined; apiKey: string | undefined };
+  /** Outbound HTTP (calendar feeds, later webhooks): private and loopback targets refused unless allowed. */
+  outbound: { allowPrivate: boolean };
   logLevel: string;
   jobs: { pollMs: number };
 }
@@ -112,6 +115,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     llm: { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY },
     logLevel: e.LOG_LEVEL,
     jobs: { pollMs: e.JOBS_POLL_MS },
+    outbound: { allowPrivate: e.OUTBOUND_ALLOW_PRIVATE },
   };
 }
 

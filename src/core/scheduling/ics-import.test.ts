@@ -47,3 +47,27 @@ describe('importBusy', () => {
     expect(() => importBusy(text, ...range)).toThrow(message);
   });
 });
+
+describe('TZID without VTIMEZONE', () => {
+  it('reads a known IANA zone name instead of floating time, for single and recurring events', () => {
+    const txt = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VEVENT',
+      'UID:once',
+      'DTSTART;TZID=America/New_York:20260308T090000',
+      'DTEND;TZID=America/New_York:20260308T100000',
+      'END:VEVENT',
+      'BEGIN:VEVENT',
+      'UID:daily',
+      'DTSTART;TZID=Europe/Berlin:20260328T100000',
+      'DTEND;TZID=Europe/Berlin:20260328T110000',
+      'RRULE:FREQ=DAILY;COUNT=2',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const r = importBusy(txt, Date.parse('2026-03-01T00:00:00Z'), Date.parse('2026-04-01T00:00:00Z'));
+    // 8 March is New York's spring-forward day (EDT, UTC−4); 29 March is Berlin's (CEST, UTC+2).
+    expect(r.busy.map((b) => new Date(b.start).toISOString())).toEqual(['2026-03-08T13:00:00.000Z', '2026-03-28T09:00:00.000Z', '2026-03-29T08:00:00.000Z']);
+  });
+});

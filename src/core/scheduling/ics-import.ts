@@ -6,6 +6,7 @@
  */
 import ICAL from 'ical.js';
 import { type Interval, normalize } from './intervals.ts';
+import { isValidZone, zonedToUtc } from './time.ts';
 
 export class IcsImportError extends Error {
   constructor(message: string) {
@@ -31,6 +32,24 @@ const MAX_OCCURRENCES = 5_000;
  * a message naming the problem (not a calendar, truncated, an event without DTSTART, a broken
  * RRULE, too large) — the caller imports nothing then.
  */
+/**
+ * The instant of an iCalendar time. A TZID without a VTIMEZONE in the file (common in exports) is
+ * read as the IANA zone of that name when it is one, instead of floating time.
+ */
+function instantOf(t: ICAL.Time, fallbackTzid?: string): number {
+  // Occurrences of a recurring event lose the TZID name: the master's is passed as the fallback.
+  const tzid = tzidOf(t) ?? (t.zone?.tzid === 'floating' ? fallbackTzid : undefined);
+  if (tzid && !t.isDate && !ICAL.TimezoneService.has(tzid) && isValidZone(tzid)) {
+    const date = `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
+    return zonedToUtc(tzid, date, t.hour * 60 + t.minute) + t.second * 1000;
+  }
+  return t.toJSDate().getTime();
+}
+
+function tzidOf(t: ICAL.Time | null | undefined): string | undefined {
+  return (t as unknown as { timezone?: string } | null | undefined)?.timezone;
+}
+
 export function importBusy(text: string, from: number, to: number): BusyImport {
   if (text.length > MAX_ICS_CHARS) throw new IcsImportError(`The file is larger than ${MAX_ICS_CHARS / 1_000_000} MB`);
   if (!/BEGIN:VCALENDAR/i.test(text)) throw new IcsImportError('Not an iCalendar file: no BEGIN:VCALENDAR');
@@ -71,8 +90,8 @@ export function importBusy(text: string, from: number, to: number): BusyImport {
       throw new IcsImportError(`Event ${String(v.getFirstPropertyValue('uid') ?? '')} cannot be read: ${(e as Error).message}`);
     }
     if (!event.isRecurring()) {
-      const start = event.startDate.toJSDate().getTime();
-      const end = event.endDate ? event.endDate.toJSDate().getTime() : start;
+      const start = instantOf(event.startDate);
+      const end = event.endDate ? instantOf(event.endDate) : start;
       if (end > from && start < to && end > start) busy.push({ start, end });
       continue;
     }
@@ -91,9 +110,9 @@ export function importBusy(text: string, from: number, to: number): BusyImport {
       }
       if (!next) break;
       const details = event.getOccurrenceDetails(next);
-      const start = details.startDate.toJSDate().getTime();
+      const start = instantOf(details.startDate, tzidOf(event.startDate));
       if (start >= to) break;
-      const end = details.endDate.toJSDate().getTime();
+      const end = instantOf(details.endDate, tzidOf(event.endDate) ?? tzidOf(event.startDate));
       const status = String(details.item.component.getFirstPropertyValue('status') ?? '').toUpperCase();
       if (status === 'CANCELLED') continue;
       if (end > from && end > start) busy.push({ start, end });

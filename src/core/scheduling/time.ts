@@ -77,3 +77,17 @@ export function datesFrom(start: string, days: number, offset = 0): string[] {
   const [y, m, d] = start.split('-').map(Number) as [number, number, number];
   return Array.from({ length: Math.max(0, days) }, (_, i) => new Date(Date.UTC(y, m - 1, d + offset + i)).toISOString().slice(0, 10));
 }
+
+/**
+ * ISO 8601 week of a YYYY-MM-DD date, as "YYYY-Www" (e.g. "2026-W10"). Weeks start on Monday; week 1
+ * holds the year's first Thursday, so 1 January may belong to the previous year's last week.
+ */
+export function isoWeekOf(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const day = Date.UTC(y, m - 1, d);
+  const weekday = new Date(day).getUTCDay() || 7;
+  const thursday = new Date(day + (4 - weekday) * 86_400_000); // the week's Thursday decides its year
+  const year = thursday.getUTCFullYear();
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * 86_400_000)) + 1;
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}

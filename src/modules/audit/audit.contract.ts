@@ -44,6 +44,14 @@ export const auditActions = [
   'scorecard.submitted',
   'scorecard.revised',
   'decision.made',
+  'availability.saved',
+  'availability.busy_imported',
+  'pool.saved',
+  'candidate.availability_saved',
+  'candidate.availability_link_created',
+  'interviews.booked',
+  'calendar_feed.created',
+  'calendar_feed.revoked',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

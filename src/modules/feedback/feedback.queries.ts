@@ -72,6 +72,7 @@ export async function seatsOf(db: Db, applicationIds: string[], userId: string) 
     .select(['i.applicationId', 'i.id as interviewId', 's.status'])
     .where('i.applicationId', 'in', applicationIds)
     .where('ii.userId', '=', userId)
+    .where('ii.seat', '=', 'interviewer')
     .where('i.status', '=', 'scheduled')
     .execute();
 }
@@ -89,6 +90,7 @@ export async function pendingSeats(db: Db, o: { orgId: string; applicationIds?: 
     .select(['i.id as interviewId', 'i.applicationId', 'i.roundId', 'i.endsAt', 'o.id as openingId', 'o.title as jobTitle', 'o.stages', 'c.name as candidateName', 'ii.userId', 'u.name as userName', 'u.email as userEmail', 's.status'])
     .where('i.orgId', '=', o.orgId)
     .where('i.status', '=', 'scheduled')
+    .where('ii.seat', '=', 'interviewer')
     .where((eb) => eb.or([eb('s.status', 'is', null), eb('s.status', '=', 'draft')]))
     .orderBy('i.endsAt');
   if (o.applicationIds) q = q.where('i.applicationId', 'in', o.applicationIds.length ? o.applicationIds : ['00000000-0000-0000-0000-000000000000']);

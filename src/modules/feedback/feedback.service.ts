@@ -106,7 +106,9 @@ async function toScorecard(ctx: Ctx, actor: MemberActor, row: q.ScorecardRow, ca
 /** Your scorecard for an interview you are on; the first call starts a draft stamped with the plan's current version. */
 export async function myScorecard(ctx: Ctx, interviewId: string) {
   const { actor, row, panel } = await requireInterview(ctx, interviewId);
-  if (!panel.some((p) => p.userId === actor.userId)) throw AppError.forbidden("You are not on this interview's panel");
+  const seat = panel.find((p) => p.userId === actor.userId);
+  if (!seat) throw AppError.forbidden("You are not on this interview's panel");
+  if (seat.seat === 'shadow') throw AppError.forbidden('Shadows observe; the interviewers on the panel write the scorecards');
   let card = await q.findMine(ctx.db, interviewId, actor.userId);
   if (!card) {
     if (row.status === 'cancelled') throw AppError.conflict('This interview was cancelled');

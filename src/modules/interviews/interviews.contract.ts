@@ -19,6 +19,10 @@ export const interviewSchema = z.object({
   location: z.string(),
   status: z.enum(['scheduled', 'cancelled']),
   interviewers: z.array(z.object({ userId: z.string(), name: z.string(), scorecard: z.enum(scorecardStates), scorecardId: z.string().nullable() })),
+  /** Trainees joining as extra seats (they score nothing and do not count as the interviewer). */
+  shadows: z.array(z.object({ userId: z.string(), name: z.string() })),
+  /** iCalendar SEQUENCE of the invites: grows with every reschedule. */
+  sequence: z.number(),
 });
 export type Interview = z.infer<typeof interviewSchema>;
 
@@ -37,6 +41,7 @@ const timeZoneSchema = z
 export const interviewInputSchema = z.strictObject({
   roundId: z.string().min(1).max(80),
   interviewerIds: z.array(idSchema).min(1).max(12),
+  shadowIds: z.array(idSchema).max(6).optional(),
   startsAt: z.iso.datetime({ offset: true }),
   endsAt: z.iso.datetime({ offset: true }),
   timeZone: timeZoneSchema,

@@ -38,7 +38,7 @@ export async function panelsOf(db: Db, interviewIds: string[]) {
     .selectFrom('interviewInterviewers as ii')
     .innerJoin('users as u', 'u.id', 'ii.userId')
     .leftJoin('scorecards as s', (j) => j.onRef('s.interviewId', '=', 'ii.interviewId').onRef('s.interviewerId', '=', 'ii.userId'))
-    .select(['ii.interviewId', 'ii.userId', 'u.name', 's.id as scorecardId', 's.status as scorecardStatus'])
+    .select(['ii.interviewId', 'ii.userId', 'ii.seat', 'u.name', 's.id as scorecardId', 's.status as scorecardStatus'])
     .where('ii.interviewId', 'in', interviewIds)
     .orderBy('u.name')
     .execute();
@@ -49,7 +49,7 @@ export async function insertInterview(
   i: { id: string; orgId: string; applicationId: string; roundId: string; startsAt: Date; endsAt: Date; timeZone: string; location: string; createdBy: string; now: Date },
 ) {
   const { now, ...row } = i;
-  await db.insertInto('interviews').values({ ...row, createdAt: now, updatedAt: now }).execute();
+  await db.insertInto('interviews').values({ ...row, uid: `${i.id}@rubric`, createdAt: now, updatedAt: now }).execute();
 }
 
 export async function updateInterview(
@@ -61,11 +61,22 @@ export async function updateInterview(
   await db.updateTable('interviews').set({ ...patch, updatedAt: now }).where('id', '=', id).execute();
 }
 
-export async function setPanel(db: Db, interviewId: string, userIds: string[]) {
-  await db.deleteFrom('interviewInterviewers').where('interviewId', '=', interviewId).where('userId', 'not in', userIds).execute();
+/** Sets the panel (interviewers and shadows); returns the user ids removed from it. */
+export async function setPanel(db: Db, interviewId: string, seats: { userId: string; seat: 'interviewer' | 'shadow' }[]): Promise<string[]> {
+  const removed = await db
+    .deleteFrom('interviewInterviewers')
+    .where('interviewId', '=', interviewId)
+    .where('userId', 'not in', seats.map((s) => s.userId))
+    .returning('userId')
+    .execute();
   await db
     .insertInto('interviewInterviewers')
-    .values(userIds.map((userId) => ({ interviewId, userId })))
-    .onConflict((oc) => oc.doNothing())
+    .values(seats.map((s) => ({ interviewId, userId: s.userId, seat: s.seat })))
+    .onConflict((oc) => oc.columns(['interviewId', 'userId']).doUpdateSet((eb) => ({ seat: eb.ref('excluded.seat') })))
     .execute();
+  return removed.map((r) => r.userId);
+}
+
+export async function bumpSequence(db: Db, id: string) {
+  await db.updateTable('interviews').set((eb) => ({ sequence: eb('sequence', '+', 1) })).where('id', '=', id).execute();
 }

@@ -9,6 +9,7 @@ import * as openQ from '../openings/openings.queries.ts';
 import { planBodyOf } from '../openings/openings.service.ts';
 import type { Plan } from '../plans/plans.format.ts';
 import type { Interview } from './interviews.contract.ts';
+import { sendInvites } from './interviews.invites.ts';
 import * as q from './interviews.queries.ts';
 
 const DAY = 24 * 3_600_000;
@@ -34,8 +35,10 @@ export async function toInterviews(ctx: Ctx, rows: q.InterviewRow[]): Promise<In
     location: r.location,
     status: r.status,
     interviewers: panels
-      .filter((p) => p.interviewId === r.id)
+      .filter((p) => p.interviewId === r.id && p.seat === 'interviewer')
       .map((p) => ({ userId: p.userId, name: p.name, scorecard: p.scorecardStatus ?? 'none', scorecardId: p.scorecardId })),
+    shadows: panels.filter((p) => p.interviewId === r.id && p.seat === 'shadow').map((p) => ({ userId: p.userId, name: p.name })),
+    sequence: r.sequence,
   }));
 }
 
@@ -72,13 +75,15 @@ async function validateInput(ctx: Ctx, orgId: string, plan: Plan, input: { round
 export async function createInterview(
   ctx: Ctx,
   applicationId: string,
-  input: { roundId: string; interviewerIds: string[]; startsAt: string; endsAt: string; timeZone: string; location: string },
+  input: { roundId: string; interviewerIds: string[]; shadowIds?: string[] | undefined; startsAt: string; endsAt: string; timeZone: string; location: string },
 ) {
   requireRole(ctx, JOB_CREATORS);
   return inTransaction(ctx, async (tx) => {
     const { actor, app } = await requireApplication(tx, applicationId, 'manage');
+    const shadows = (input.shadowIds ?? []).filter((id) => !input.interviewerIds.includes(id));
     const plan = await planBodyOf(tx, actor.org.id, app.planId);
     await validateInput(tx, actor.org.id, plan.body, input);
+    if (shadows.length) await validateInput(tx, actor.org.id, plan.body, { interviewerIds: shadows });
     const id = randomUUID();
     await q.insertInterview(tx.db, {
       id,
@@ -92,8 +97,10 @@ export async function createInterview(
       createdBy: actor.userId,
       now: tx.clock.now(),
     });
-    await q.setPanel(tx.db, id, [...new Set(input.interviewerIds)]);
-    await audit(tx, 'interview.created', { type: 'interview', id }, { applicationId, roundId: input.roundId, interviewers: input.interviewerIds.length });
+    await q.setPanel(tx.db, id, [...[...new Set(input.interviewerIds)].map((userId) => ({ userId, seat: 'interviewer' as const })), ...[...new Set(shadows)].map((userId) => ({ userId, seat: 'shadow' as const }))]);
+    await audit(tx, 'interview.created', { type: 'interview', id }, { applicationId, roundId: input.roundId, interviewers: input.interviewerIds.length, shadows: shadows.length });
+    // Invites for interviews still ahead (a past interview entered after the fact needs none).
+    if (new Date(input.endsAt).getTime() > tx.clock.now().getTime()) await sendInvites(tx, id, 'REQUEST');
     return (await toInterviews(tx, [(await q.findInterview(tx.db, actor.org.id, id))!]))[0]!;
   });
 }
@@ -101,17 +108,39 @@ export async function createInterview(
 export async function updateInterview(
   ctx: Ctx,
   id: string,
-  patch: { roundId?: string | undefined; interviewerIds?: string[] | undefined; startsAt?: string | undefined; endsAt?: string | undefined; timeZone?: string | undefined; location?: string | undefined; status?: 'scheduled' | 'cancelled' | undefined },
+  patch: { roundId?: string | undefined; interviewerIds?: string[] | undefined; shadowIds?: string[] | undefined; startsAt?: string | undefined; endsAt?: string | undefined; timeZone?: string | undefined; location?: string | undefined; status?: 'scheduled' | 'cancelled' | undefined },
 ) {
   requireRole(ctx, JOB_CREATORS);
   return inTransaction(ctx, async (tx) => {
-    const { actor, row } = await requireInterview(tx, id, 'manage');
+    const { actor, row, panel: panelBefore } = await requireInterview(tx, id, 'manage');
     const plan = await planBodyOf(tx, actor.org.id, row.planId);
     await validateInput(tx, actor.org.id, plan.body, patch, row);
-    const { interviewerIds, startsAt, endsAt, ...rest } = patch;
+    const { interviewerIds, shadowIds, startsAt, endsAt, ...rest } = patch;
+    if (shadowIds?.length) await validateInput(tx, actor.org.id, plan.body, { interviewerIds: shadowIds });
     const set = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
     await q.updateInterview(tx.db, id, { ...set, ...(startsAt ? { startsAt: new Date(startsAt) } : {}), ...(endsAt ? { endsAt: new Date(endsAt) } : {}) }, tx.clock.now());
-    if (interviewerIds) await q.setPanel(tx.db, id, [...new Set(interviewerIds)]);
+    const before = new Map(panelBefore.map((p) => [p.userId, p]));
+    let removed: string[] = [];
+    if (interviewerIds || shadowIds) {
+      const leads = interviewerIds ?? panelBefore.filter((p) => p.seat === 'interviewer').map((p) => p.userId);
+      const shadows = (shadowIds ?? panelBefore.filter((p) => p.seat === 'shadow').map((p) => p.userId)).filter((u) => !leads.includes(u));
+      removed = await q.setPanel(tx.db, id, [...[...new Set(leads)].map((userId) => ({ userId, seat: 'interviewer' as const })), ...[...new Set(shadows)].map((userId) => ({ userId, seat: 'shadow' as const }))]);
+    }
+    // Invites follow every change attendees care about: same UID, SEQUENCE + 1.
+    const changed =
+      (startsAt !== undefined && new Date(startsAt).getTime() !== row.startsAt.getTime()) ||
+      (endsAt !== undefined && new Date(endsAt).getTime() !== row.endsAt.getTime()) ||
+      (patch.location !== undefined && patch.location !== row.location) ||
+      (patch.status !== undefined && patch.status !== row.status) ||
+      removed.length > 0 ||
+      [...(interviewerIds ?? []), ...(shadowIds ?? [])].some((u) => !before.has(u));
+    if (changed && (row.status === 'scheduled' || patch.status === 'scheduled')) {
+      await q.bumpSequence(tx.db, id);
+      const cancelled = patch.status === 'cancelled';
+      const gone = cancelled ? [] : panelBefore.filter((p) => removed.includes(p.userId));
+      const emails = gone.length ? await tx.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', gone.map((g) => g.userId)).execute() : [];
+      await sendInvites(tx, id, cancelled ? 'CANCEL' : 'REQUEST', emails);
+    }
     await audit(tx, 'interview.updated', { type: 'interview', id }, { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined).sort() });
     return (await toInterviews(tx, [(await q.findInterview(tx.db, actor.org.id, id))!]))[0]!;
   });

@@ -246,6 +246,7 @@ describe('protection', () => {
         { method: 'DELETE', route: '/api/v1/members/:userId', params: { userId: a.members[1]!.id } },
         { method: 'DELETE', route: '/api/v1/invitations/:id', params: { id: inv.id } },
         { method: 'GET', route: '/api/v1/outbox/:id', params: { id: mailId } },
+        { method: 'GET', route: '/api/v1/outbox/:id/attachments/:index', params: { id: mailId, index: '0' } },
       ],
       [a.members[1]!.email, inv.email],
     );

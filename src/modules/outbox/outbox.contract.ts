@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParamsSchema, pageQuerySchema, pageSchema } from '../../shared/common.ts';
+import { fileSchema, idParamsSchema, pageQuerySchema, pageSchema } from '../../shared/common.ts';
 import { defineRoute } from '../../shared/route.ts';
 
 export const outboxStatuses = ['held', 'queued', 'sent', 'failed'] as const;
@@ -15,6 +15,8 @@ export const outboxMessageSchema = z.object({
   lastError: z.string().nullable(),
   createdAt: z.string(),
   sentAt: z.string().nullable(),
+  /** Attached files (e.g. calendar invites); download each from /api/v1/outbox/:id/attachments/:index. */
+  attachments: z.array(z.object({ fileName: z.string(), contentType: z.string(), size: z.number() })),
 });
 export type OutboxMessage = z.infer<typeof outboxMessageSchema>;
 
@@ -36,4 +38,15 @@ export const getOutboxMessageRoute = defineRoute({
   access: { kind: 'member', roles: ['owner', 'admin'] },
   params: idParamsSchema,
   response: outboxMessageSchema,
+});
+
+export const getOutboxAttachmentRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/outbox/:id/attachments/:index',
+  summary: 'Download one attachment of an outbox message',
+  tag: 'outbox',
+  access: { kind: 'member', roles: ['owner', 'admin'] },
+  params: z.object({ id: z.uuid(), index: z.coerce.number().int().min(0).max(20) }),
+  response: fileSchema,
+  file: true,
 });

@@ -4,7 +4,8 @@ import type { PageQuery } from '../../shared/common.ts';
 import { AppError } from '../../shared/errors.ts';
 import { timeIdCursor, toPage } from '../../shared/pagination.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
-import type { OutboxRow } from '../../server/db/schema.ts';
+import type { OutboxAttachment, OutboxRow } from '../../server/db/schema.ts';
+import type { FileBody } from '../../shared/route.ts';
 import { enqueueJob, type JobHandler } from '../jobs/jobs.service.ts';
 import { canSeeOutbox, requireMember } from '../orgs/orgs.policy.ts';
 import type { OutboxMessage } from './outbox.contract.ts';
@@ -20,6 +21,7 @@ export interface EmailInput {
   kind: string;
   orgId: string | null;
   recipientUserId?: string | null;
+  attachments?: OutboxAttachment[];
 }
 
 /**
@@ -40,6 +42,7 @@ export async function queueEmail(ctx: Ctx, email: EmailInput): Promise<string> {
       kind: email.kind,
       status: willSend ? 'queued' : 'held',
       createdAt: tx.clock.now(),
+      attachments: JSON.stringify(email.attachments ?? []),
     });
     if (willSend) await enqueueJob(tx, SEND_EMAIL_JOB, { id }, { maxAttempts: MAX_ATTEMPTS });
   });
@@ -47,7 +50,7 @@ export async function queueEmail(ctx: Ctx, email: EmailInput): Promise<string> {
 }
 
 export interface MailTransport {
-  sendMail(msg: { from: string; to: string; subject: string; text: string }): Promise<unknown>;
+  sendMail(msg: { from: string; to: string; subject: string; text: string; attachments?: { filename: string; content: string; contentType: string }[] }): Promise<unknown>;
 }
 
 export function smtpTransport(url: string): MailTransport {
@@ -63,7 +66,13 @@ export function makeSendEmailJob(transportFor: (ctx: Ctx) => MailTransport | und
     const transport = transportFor(ctx);
     if (!transport) return;
     try {
-      await transport.sendMail({ from: ctx.config.mail.from, to: msg.toAddress, subject: msg.subject, text: msg.bodyText });
+      await transport.sendMail({
+        from: ctx.config.mail.from,
+        to: msg.toAddress,
+        subject: msg.subject,
+        text: msg.bodyText,
+        ...(msg.attachments.length ? { attachments: msg.attachments.map((a) => ({ filename: a.fileName, content: a.content, contentType: a.contentType })) } : {}),
+      });
     } catch (e) {
       const error = e instanceof Error ? e.message : String(e);
       await q.markAttemptFailed(ctx.db, id, error.slice(0, 1000), msg.attempts + 1 >= MAX_ATTEMPTS);
@@ -85,7 +94,17 @@ function toMessage(r: OutboxRow): OutboxMessage {
     lastError: r.lastError,
     createdAt: r.createdAt.toISOString(),
     sentAt: r.sentAt?.toISOString() ?? null,
+    attachments: r.attachments.map((a) => ({ fileName: a.fileName, contentType: a.contentType, size: Buffer.byteLength(a.content) })),
   };
+}
+
+export async function getOutboxAttachment(ctx: Ctx, id: string, index: number): Promise<FileBody> {
+  const actor = requireMember(ctx);
+  if (!canSeeOutbox(actor)) throw AppError.forbidden();
+  const row = await q.findVisibleMessage(ctx.db, actor.org.id, id);
+  const a = row?.attachments[index];
+  if (!a) throw AppError.notFound('Attachment');
+  return { contentType: a.contentType, fileName: a.fileName, body: a.content };
 }
 
 export async function listOutbox(ctx: Ctx, page: PageQuery) {

@@ -84,6 +84,14 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: Timestamp;
   sentAt: NullableTimestamp;
+  attachments: ColumnType<OutboxAttachment[], string | undefined, string>;
+}
+
+export interface OutboxAttachment {
+  fileName: string;
+  contentType: string;
+  /** Text content (e.g. an iCalendar invite). */
+  content: string;
 }
 
 export interface JobsTable {
@@ -301,6 +309,10 @@ export interface InterviewsTable {
   timeZone: string;
   location: ColumnType<string, string | undefined, string>;
   status: ColumnType<'scheduled' | 'cancelled', 'scheduled' | 'cancelled' | undefined, 'scheduled' | 'cancelled'>;
+  /** Stable iCalendar UID of the invites. */
+  uid: string;
+  /** iCalendar SEQUENCE: grows on every reschedule or cancel. */
+  sequence: ColumnType<number, number | undefined, number>;
   createdBy: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
@@ -309,6 +321,72 @@ export interface InterviewsTable {
 export interface InterviewInterviewersTable {
   interviewId: string;
   userId: string;
+  seat: ColumnType<'interviewer' | 'shadow', 'interviewer' | 'shadow' | undefined, 'interviewer' | 'shadow'>;
+}
+
+export interface AvailabilityProfilesTable {
+  orgId: string;
+  userId: string;
+  timeZone: string;
+  /** ISO weekday ("1" Monday … "7" Sunday) → [from, to] local minutes. */
+  workingHours: Json<Record<string, [number, number][]>>;
+  maxPerDay: number | null;
+  maxPerWeek: number | null;
+  feedUrl: string | null;
+  feedFetchedAt: NullableTimestamp;
+  updatedAt: Timestamp;
+}
+
+export interface BusyBlocksTable {
+  id: string;
+  orgId: string;
+  userId: string;
+  source: 'ics' | 'feed' | 'manual';
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  createdAt: Timestamp;
+}
+
+export interface InterviewerPoolsTable {
+  id: string;
+  orgId: string;
+  name: string;
+  createdAt: Timestamp;
+}
+
+export interface PoolMembersTable {
+  poolId: string;
+  userId: string;
+  status: 'trained' | 'shadowing' | 'reverse_shadowing';
+}
+
+export interface CandidateWindowsTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  startsAt: Timestamp;
+  endsAt: Timestamp;
+  timeZone: string;
+  source: 'recruiter' | 'candidate';
+  createdAt: Timestamp;
+}
+
+export interface AvailabilityLinksTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  orgId: string;
+  userId: string;
+  tokenHash: string;
+  createdAt: Timestamp;
 }
 
 export interface ScorecardsTable {
@@ -394,6 +472,13 @@ export interface DB {
   scorecards: ScorecardsTable;
   scorecardRevisions: ScorecardRevisionsTable;
   ratings: RatingsTable;
+  availabilityProfiles: AvailabilityProfilesTable;
+  busyBlocks: BusyBlocksTable;
+  interviewerPools: InterviewerPoolsTable;
+  poolMembers: PoolMembersTable;
+  candidateWindows: CandidateWindowsTable;
+  availabilityLinks: AvailabilityLinksTable;
+  calendarFeeds: CalendarFeedsTable;
   decisions: DecisionsTable;
   feedbackReminders: FeedbackRemindersTable;
 }

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.ts';
 import * as m0002 from './0002_documents_roles.ts';
 import * as m0003 from './0003_questions_plans.ts';
 import * as m0004 from './0004_orchestrator.ts';
+import * as m0005 from './0005_scheduling.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_documents_roles': m0002,
   '0003_questions_plans': m0003,
   '0004_orchestrator': m0004,
+  '0005_scheduling': m0005,
 };

@@ -58,3 +58,16 @@ export const okSchema = z.object({ ok: z.literal(true) });
 
 /** Response of download routes (`file: true`): the handler returns content type, file name and body. */
 export const fileSchema = z.custom<import('./route.ts').FileBody>(() => true);
+
+/** An IANA time zone name the runtime knows (e.g. Europe/Berlin). */
+export const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Use an IANA time zone such as Europe/Berlin');

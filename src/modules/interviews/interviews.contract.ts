@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParamsSchema, idSchema } from '../../shared/common.ts';
+import { idParamsSchema, idSchema, timeZoneSchema } from '../../shared/common.ts';
 import { defineRoute } from '../../shared/route.ts';
 
 export const scorecardStates = ['none', 'draft', 'submitted'] as const;
@@ -26,17 +26,6 @@ export const interviewSchema = z.object({
 });
 export type Interview = z.infer<typeof interviewSchema>;
 
-const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Use an IANA time zone such as Europe/Berlin');
 
 export const interviewInputSchema = z.strictObject({
   roundId: z.string().min(1).max(80),

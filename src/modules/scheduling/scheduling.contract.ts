@@ -1,18 +1,9 @@
 import { z } from 'zod';
-import { fileSchema, idParamsSchema, idSchema, okSchema } from '../../shared/common.ts';
+import { fileSchema, idParamsSchema, idSchema, okSchema, timeZoneSchema } from '../../shared/common.ts';
+
+export { timeZoneSchema };
 import { defineRoute } from '../../shared/route.ts';
 
-export const timeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'Use an IANA time zone such as Europe/Berlin');
 
 const minuteOfDay = z.number().int().min(0).max(1440);
 /** ISO weekday ("1" Monday … "7" Sunday) → working spans in local minutes, e.g. {"1": [[540, 1020]]}. */

@@ -105,7 +105,8 @@ export const updateInterviewRoute = defineRoute({
   tag: 'interviews',
   access: { kind: 'member', roles: schedulers },
   params: idParamsSchema,
-  body: interviewInputSchema.partial().extend({ status: z.enum(['scheduled', 'cancelled']).optional() }).strict(),
+  // No defaults on an edit: a field left out stays as it is.
+  body: interviewInputSchema.extend({ location: z.string().trim().max(500) }).partial().extend({ status: z.enum(['scheduled', 'cancelled']).optional() }).strict(),
   response: interviewSchema,
 });
 

@@ -237,6 +237,7 @@ describe('search, booking and invites', () => {
     const later = { startsAt: '2026-03-03T14:30:00Z', endsAt: '2026-03-03T15:45:00Z' };
     const moved = (await w.as.recruiter.patch(`/api/v1/interviews/${deepDive}`, later)).json();
     expect(moved.sequence).toBe(1);
+    expect(moved.location).toBe('https://meet.example/abc'); // a partial edit keeps what it leaves out
     const afterMove = (await outboxInvites(w.org.orgId)).filter((i) => i.uid === `${deepDive}@rubric` && i.sequence === 1);
     expect(afterMove.map((i) => [i.method, i.start, i.end])).toEqual(afterMove.map(() => ['REQUEST', '2026-03-03T14:30:00.000Z', '2026-03-03T15:45:00.000Z']));
     expect(afterMove.length).toBe(2);

@@ -45,7 +45,7 @@ export const appModules: readonly AppModule[] = [
     name: 'Interviews',
     summary: 'Interview loops, interview kits and independent scorecards submitted before anyone sees the others.',
     isBuilt: true,
-    alsoActiveOn: ['/me', '/feedback'],
+    alsoActiveOn: ['/me', '/feedback', '/availability'],
   },
   {
     path: '/intelligence',

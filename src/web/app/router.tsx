@@ -56,6 +56,11 @@ const routes: RouteObject[] = [
             lazy: () => import('../features/auth/reset-password-page.tsx').then((m) => ({ Component: m.CompletePasswordResetPage })),
           },
           { path: 'invite/:token', lazy: () => import('../features/orgs/invite-page.tsx').then((m) => ({ Component: m.InvitePage })) },
+          // A candidate's single-use link to give their availability (no account).
+          {
+            path: 'availability-links/:token',
+            lazy: () => import('../features/scheduling/public-availability-page.tsx').then((m) => ({ Component: m.PublicAvailabilityPage })),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
@@ -94,6 +99,19 @@ const routes: RouteObject[] = [
             lazy: () => import('../features/interviews/debrief-page.tsx').then((m) => ({ Component: m.DebriefPage })),
           },
           { path: 'feedback/waiting', lazy: () => import('../features/interviews/waiting-page.tsx').then((m) => ({ Component: m.WaitingPage })) },
+          // Scheduling: availability (your own, or a member's for those who keep it), loop scheduling.
+          {
+            path: 'me/availability',
+            lazy: () => import('../features/scheduling/availability-page.tsx').then((m) => ({ Component: m.MyAvailabilityPage })),
+          },
+          {
+            path: 'availability/:userId',
+            lazy: () => import('../features/scheduling/availability-page.tsx').then((m) => ({ Component: m.UserAvailabilityPage })),
+          },
+          {
+            path: 'applications/:id/schedule',
+            lazy: () => import('../features/scheduling/schedule-page.tsx').then((m) => ({ Component: m.SchedulePage })),
+          },
           // Modules this version does not ship yet get an honest placeholder page.
           ...appModules
             .filter((m) => !m.isBuilt)
@@ -113,6 +131,7 @@ const routes: RouteObject[] = [
               },
               { path: 'settings/members', lazy: () => import('../features/orgs/members-page.tsx').then((m) => ({ Component: m.MembersPage })) },
               { path: 'settings/hiring', lazy: () => import('../features/jobs/hiring-settings-page.tsx').then((m) => ({ Component: m.HiringSettingsPage })) },
+              { path: 'settings/pools', lazy: () => import('../features/scheduling/pools-page.tsx').then((m) => ({ Component: m.PoolsPage })) },
               { path: 'admin/outbox', lazy: () => import('../features/outbox/outbox-page.tsx').then((m) => ({ Component: m.OutboxPage })) },
               { path: 'admin/audit', lazy: () => import('../features/audit/audit-page.tsx').then((m) => ({ Component: m.AuditPage })) },
             ],

@@ -30,6 +30,7 @@ import { applyServerError, toApiError } from '../../lib/forms.ts';
 import { useSignedInSession } from '../../lib/session.ts';
 import { browserTimeZone, formatInterviewTime, isScheduler, scorecardStateLabels } from '../interviews/interview-format.ts';
 import { ScorecardReadonly } from '../interviews/scorecard-view.tsx';
+import { InterviewActions } from '../scheduling/interview-actions.tsx';
 import {
   addMinutesToWallTime,
   formatBytes,
@@ -361,8 +362,9 @@ function ApplicationSection({ application: a }: { application: Application }) {
         <dt>Applied</dt>
         <dd>{formatDateTime(a.createdAt)}</dd>
       </dl>
-      <p>
+      <p className="iv-links">
         <Link to={`/applications/${a.id}/debrief`}>Open debrief</Link>
+        {canSchedule ? <Link to={`/applications/${a.id}/schedule`}>Schedule loop</Link> : null}
       </p>
 
       <h3>Interviews</h3>
@@ -372,7 +374,7 @@ function ApplicationSection({ application: a }: { application: Application }) {
       {interviews.data?.items.length ? (
         <ul className="item-list iv-interviews">
           {interviews.data.items.map((i) => (
-            <InterviewItem key={i.id} interview={i} me={session.user.id} />
+            <InterviewItem key={i.id} interview={i} me={session.user.id} canManage={canSchedule} />
           ))}
         </ul>
       ) : null}
@@ -403,7 +405,7 @@ function ApplicationSection({ application: a }: { application: Application }) {
   );
 }
 
-function InterviewItem({ interview: i, me }: { interview: Interview; me: string }) {
+function InterviewItem({ interview: i, me, canManage }: { interview: Interview; me: string; canManage: boolean }) {
   const onIt = i.interviewers.some((p) => p.userId === me);
   return (
     <li className="iv-interview">
@@ -426,6 +428,7 @@ function InterviewItem({ interview: i, me }: { interview: Interview; me: string 
           <Link to={`/interviews/${i.id}/scorecard`}>Open scorecard</Link>
         </p>
       ) : null}
+      {canManage ? <InterviewActions interview={i} /> : null}
     </li>
   );
 }

@@ -5,9 +5,11 @@ import { isOrgAdmin, useSignedInSession } from '../../lib/session.ts';
 export function SettingsLayout() {
   const session = useSignedInSession();
   const isAdmin = isOrgAdmin(session);
+  const canEditPools = isAdmin || session.organization?.role === 'recruiter';
   const items = [
     { to: '/settings/organization', label: 'Organization' },
     { to: '/settings/members', label: 'Members' },
+    ...(canEditPools ? [{ to: '/settings/pools', label: 'Pools' }] : []),
     ...(isAdmin
       ? [
           { to: '/settings/hiring', label: 'Hiring' },

@@ -98,6 +98,27 @@ function MessageView({ message: m }: { message: OutboxMessage }) {
       <pre className="message__body">
         <LinkifiedText text={m.body} />
       </pre>
+      {m.attachments?.length ? (
+        <div className="sch-attachments">
+          <p className="sch-attachments__title">Attachments</p>
+          <ul className="plain-list">
+            {m.attachments.map((a, i) => (
+              <li key={`${i}-${a.fileName}`}>
+                <a href={`/api/v1/outbox/${encodeURIComponent(m.id)}/attachments/${i}`} download={a.fileName}>
+                  {a.fileName}
+                </a>{' '}
+                <span className="muted">
+                  {a.contentType.split(';')[0]} · {formatSize(a.size)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </article>
   );
+}
+
+function formatSize(bytes: number): string {
+  return bytes < 1024 ? `${bytes} B` : `${Math.round(bytes / 1024)} KB`;
 }

@@ -238,7 +238,7 @@ export const saveCandidateAvailabilityRoute = defineRoute({
 export const createAvailabilityLinkRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/applications/:id/availability-links',
-  summary: 'A single-use link (7 days) for the candidate to enter their availability without an account',
+  summary: 'A single-use link (7 days) for the candidate to enter their availability without an account; also emailed to them through the outbox',
   tag: 'scheduling',
   access: { kind: 'member', roles: schedulers },
   params: idParamsSchema,

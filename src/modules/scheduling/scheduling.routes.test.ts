@@ -134,6 +134,8 @@ describe('candidate availability link', () => {
     const { applicationId } = await addCandidate(w.as.recruiter, w.job.id, 'Lea Vogt', 'lea.vogt@example.test');
     const link = (await w.as.recruiter.post(`/api/v1/applications/${applicationId}/availability-links`)).json();
     const token = link.url.split('/').pop();
+    const mail = await t.database.db.selectFrom('outbox').select(['toAddress', 'bodyText']).where('kind', '=', 'availability_request').where('orgId', '=', w.org.orgId).execute();
+    expect(mail).toEqual([{ toAddress: 'lea.vogt@example.test', bodyText: expect.stringContaining(link.url) }]);
     const anon = new Browser(t.app);
     expect((await anon.get(`/api/v1/availability-links/${token}`)).json()).toMatchObject({ candidateName: 'Lea Vogt', jobTitle: 'Chief Technology Officer' });
     const bad = await anon.post(`/api/v1/availability-links/${token}`, { timeZone: 'Europe/Berlin', windows: [{ startsAt: '2026-03-03T12:00:00Z', endsAt: '2026-03-03T08:00:00Z' }] });

@@ -11,6 +11,7 @@ import { type Ctx, inTransaction, type MemberActor } from '../../server/context.
 import { audit } from '../audit/audit.service.ts';
 import { requireApplication } from '../candidates/candidates.service.ts';
 import { interviewEvent } from '../interviews/interviews.invites.ts';
+import { queueEmail } from '../outbox/outbox.service.ts';
 import { createInterview, requireInterview } from '../interviews/interviews.service.ts';
 import { requireMember, requireRole } from '../orgs/orgs.policy.ts';
 import * as openQ from '../openings/openings.queries.ts';
@@ -225,12 +226,22 @@ export async function saveCandidateAvailability(ctx: Ctx, applicationId: string,
 
 export async function createAvailabilityLink(ctx: Ctx, applicationId: string) {
   return inTransaction(ctx, async (tx) => {
-    const { actor } = await requireApplication(tx, applicationId, 'manage');
+    const { actor, app } = await requireApplication(tx, applicationId, 'manage');
     const token = randomBytes(24).toString('base64url');
     const expiresAt = new Date(tx.clock.now().getTime() + LINK_DAYS * DAY);
     await q.insertLink(tx.db, { id: randomUUID(), orgId: actor.org.id, applicationId, tokenHash: sha256(token), expiresAt, createdBy: actor.userId, now: tx.clock.now() });
     await audit(tx, 'candidate.availability_link_created', { type: 'application', id: applicationId }, {});
-    return { url: `${tx.baseUrl}/availability-links/${token}`, expiresAt: expiresAt.toISOString() };
+    const url = `${tx.baseUrl}/availability-links/${token}`;
+    const org = await tx.db.selectFrom('organizations').select('name').where('id', '=', actor.org.id).executeTakeFirstOrThrow();
+    await queueEmail(tx, {
+      to: app.candidateEmail,
+      subject: `${org.name}: when can you interview for ${app.jobTitle}?`,
+      text: `Hello ${app.candidateName},\n\nPlease tell us when you are available for interviews for ${app.jobTitle}. The link works once and until ${expiresAt.toUTCString()}; no account is needed:\n\n${url}\n\n— ${org.name}`,
+      kind: 'availability_request',
+      orgId: actor.org.id,
+      recipientUserId: null,
+    });
+    return { url, expiresAt: expiresAt.toISOString() };
   });
 }
 

@@ -407,6 +407,7 @@ function ApplicationSection({ application: a }: { application: Application }) {
 
 function InterviewItem({ interview: i, me, canManage }: { interview: Interview; me: string; canManage: boolean }) {
   const onIt = i.interviewers.some((p) => p.userId === me);
+  const shadowing = i.shadows.some((p) => p.userId === me);
   return (
     <li className="iv-interview">
       <p className="iv-interview__head">
@@ -421,11 +422,20 @@ function InterviewItem({ interview: i, me, canManage }: { interview: Interview; 
             <Badge tone={p.scorecard === 'submitted' ? 'success' : p.scorecard === 'draft' ? 'warning' : 'neutral'}>{scorecardStateLabels[p.scorecard]}</Badge>
           </li>
         ))}
+        {i.shadows.map((p) => (
+          <li key={p.userId}>
+            {p.name}: <Badge tone="neutral">shadow</Badge>
+          </li>
+        ))}
       </ul>
       {onIt && i.status === 'scheduled' ? (
         <p className="iv-links">
           <Link to={`/interviews/${i.id}/kit`}>Interview kit</Link>
           <Link to={`/interviews/${i.id}/scorecard`}>Open scorecard</Link>
+        </p>
+      ) : shadowing && i.status === 'scheduled' ? (
+        <p className="iv-links">
+          <Link to={`/interviews/${i.id}/kit`}>Interview kit</Link>
         </p>
       ) : null}
       {canManage ? <InterviewActions interview={i} /> : null}

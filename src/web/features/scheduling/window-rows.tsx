@@ -25,11 +25,11 @@ export function WindowRowsEditor({
   const set = (key: number, patch: Partial<WindowRow>) => onChange(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)), key);
   return (
     <div className="sch-windows">
-      <ol className="sch-rows">
+      <div className="sch-rows">
         {rows.map((r, i) => {
           const e = errors[r.key] ?? {};
           return (
-            <li key={r.key} className="sch-row" role="group" aria-label={rowLabel(i)}>
+            <div key={r.key} className="sch-row" role="group" aria-label={rowLabel(i)}>
               <TextField label="Date" type="date" value={r.date} error={e.date} onChange={(ev) => set(r.key, { date: ev.target.value })} />
               <TextField label="From" type="time" value={r.from} error={e.from} onChange={(ev) => set(r.key, { from: ev.target.value })} />
               <TextField label="To" type="time" value={r.to} error={e.to} onChange={(ev) => set(r.key, { to: ev.target.value })} />
@@ -44,10 +44,10 @@ export function WindowRowsEditor({
                   Remove
                 </Button>
               ) : null}
-            </li>
+            </div>
           );
         })}
-      </ol>
+      </div>
       <Button size="sm" variant="secondary" onClick={onAdd}>
         {addLabel}
       </Button>

@@ -6,6 +6,7 @@ import { audit } from '../audit/audit.service.ts';
 import * as authQ from '../auth/auth.queries.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as orgQ from '../orgs/orgs.queries.ts';
+import { enqueueJob } from '../jobs/jobs.service.ts';
 import { seedDemoHiring } from './demo.hiring.ts';
 import * as q from './demo.queries.ts';
 
@@ -26,7 +27,7 @@ export type DemoPreference = 'auto' | 'none';
  * (Re)creates the demo workspace: removes a previous demo organization and demo accounts, then
  * creates the organization with one member per role. One transaction: all or nothing.
  */
-export async function seedDemo(ctx: Ctx): Promise<{ orgId: string }> {
+export async function seedDemo(ctx: Ctx, opts: { hiring: 'now' | 'job' } = { hiring: 'now' }): Promise<{ orgId: string }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return inTransaction(ctx, async (tx) => {
     await q.deleteDemo(tx.db, DEMO_ORG.slug, DEMO_USERS.map((u) => u.email));
@@ -42,7 +43,9 @@ export async function seedDemo(ctx: Ctx): Promise<{ orgId: string }> {
       members[u.role] = { id, role: u.role };
     }
     await audit({ ...tx, actor: null }, 'demo.seeded', { type: 'organization', id: orgId }, { members: DEMO_USERS.length }, orgId);
-    await seedDemoHiring(tx, orgId, members);
+    // On first start the hiring data follows as a job right after the server listens (cold start stays short).
+    if (opts.hiring === 'now') await seedDemoHiring(tx, orgId, members);
+    else await enqueueJob(tx, DEMO_HIRING_JOB, { orgId });
     await writeSetting(tx.db, 'demo', 'seeded');
     return { orgId };
   });
@@ -53,10 +56,26 @@ export async function seedDemoIfFirstStart(ctx: Ctx): Promise<boolean> {
   if (!ctx.config.demo) return false;
   if ((await readSetting<string>(ctx.db, 'demo')) !== undefined) return false;
   if ((await q.countOrganizations(ctx.db)) > 0) return false;
-  await seedDemo(ctx);
+  await seedDemo(ctx, { hiring: 'job' });
   return true;
 }
 
 export async function declineDemo(ctx: Ctx): Promise<void> {
   await writeSetting(ctx.db, 'demo', 'none');
+}
+
+export const DEMO_HIRING_JOB = 'demo.hiring';
+
+/** The job that adds the demo's jobs, candidates, interviews and scorecards (once: only into a demo org without jobs). */
+export async function seedDemoHiringJob(ctx: Ctx, payload: Record<string, unknown>): Promise<void> {
+  const orgId = String(payload.orgId);
+  await inTransaction(ctx, async (tx) => {
+    const org = await tx.db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirst();
+    if (org?.slug !== DEMO_ORG.slug) return;
+    if (await tx.db.selectFrom('openings').select('id').where('orgId', '=', orgId).limit(1).executeTakeFirst()) return;
+    const rows = await tx.db.selectFrom('memberships').select(['userId', 'role']).where('orgId', '=', orgId).execute();
+    const members = Object.fromEntries(rows.map((r) => [r.role, { id: r.userId, role: r.role as OrgRole }])) as Record<OrgRole, { id: string; role: OrgRole }>;
+    if (DEMO_USERS.some((u) => !members[u.role])) return;
+    await seedDemoHiring(tx, orgId, members);
+  });
 }

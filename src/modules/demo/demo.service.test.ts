@@ -1,0 +1,28 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { enqueueJob, runDueJobs } from '../jobs/jobs.service.ts';
+import { jobHandlers } from '../../server/jobs.ts';
+import { openTestApp, type TestApp } from '../../server/testing/test-app.ts';
+import { DEMO_HIRING_JOB, seedDemo } from './demo.service.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await openTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('demo workspace', () => {
+  it('adds the hiring data through a job after a first-start seed, exactly once', async () => {
+    const ctx = t.ctx();
+    const { orgId } = await seedDemo(ctx, { hiring: 'job' });
+    const count = async (table: 'openings' | 'applications' | 'scorecards') =>
+      Number((await t.database.db.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', orgId).executeTakeFirstOrThrow()).n);
+    expect(await count('openings')).toBe(0);
+    expect(await runDueJobs(ctx, jobHandlers())).toBe(1);
+    expect([await count('openings'), await count('applications'), await count('scorecards')]).toEqual([2, 4, 2]);
+    await enqueueJob(ctx, DEMO_HIRING_JOB, { orgId });
+    await runDueJobs(ctx, jobHandlers());
+    expect(await count('openings')).toBe(2);
+    const debriefReady = await t.database.db.selectFrom('ratings').select('competencyId').where('orgId', '=', orgId).execute();
+    expect(debriefReady).toHaveLength(6);
+  });
+});

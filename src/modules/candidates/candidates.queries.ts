@@ -228,3 +228,22 @@ export async function isInterviewerOn(db: Db, applicationId: string, userId: str
     .executeTakeFirst();
   return !!r;
 }
+
+/** The slim rows of a job's applications (no job columns repeated per row), for reports over a whole job. */
+export async function applicationRowsOfJob(db: Db, orgId: string, openingId: string, onlyInterviewer: string | null) {
+  let q = db
+    .selectFrom('applications as a')
+    .innerJoin('candidates as c', 'c.id', 'a.candidateId')
+    .select(['a.id', 'a.candidateId', 'a.stage', 'a.status', 'c.name as candidateName'])
+    .where('a.orgId', '=', orgId)
+    .where('a.openingId', '=', openingId)
+    .orderBy('a.createdAt')
+    .orderBy('a.id');
+  if (onlyInterviewer) {
+    const userId = onlyInterviewer;
+    q = q.where((eb) =>
+      eb.exists(eb.selectFrom('interviews as i').innerJoin('interviewInterviewers as ii', 'ii.interviewId', 'i.id').select('i.id').whereRef('i.applicationId', '=', 'a.id').where('ii.userId', '=', userId)),
+    );
+  }
+  return q.execute();
+}

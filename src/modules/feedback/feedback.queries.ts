@@ -138,24 +138,24 @@ export async function replaceRatings(db: Db, s: { scorecardId: string; orgId: st
   if (rows.length) await db.insertInto('ratings').values(rows).execute();
 }
 
-/** Per application and competency of a job: count, mean, min and max of submitted ratings (GROUP BY in SQL). */
-export async function ratingAggregates(db: Db, openingId: string) {
-  const rows = await db
-    .selectFrom('ratings')
-    .select(['applicationId', 'competencyId', sql<number>`count(*)::int`.as('n'), sql<number>`avg(rating)::float8`.as('mean'), sql<number>`min(rating)::int`.as('min'), sql<number>`max(rating)::int`.as('max')])
-    .where('openingId', '=', openingId)
-    .groupBy(['applicationId', 'competencyId'])
-    .execute();
-  return rows;
+/** Recomputes an application's summary (recommendation mix and per-competency statistics) from the submitted rows. */
+export async function refreshSummaries(db: Db, applicationId: string, openingId: string) {
+  await sql`
+    insert into application_summaries (application_id, opening_id, submitted, strong_no, no, yes, strong_yes, stats)
+    select ${applicationId}, ${openingId}, count(*),
+      count(*) filter (where body->>'recommendation' = 'strong_no'), count(*) filter (where body->>'recommendation' = 'no'),
+      count(*) filter (where body->>'recommendation' = 'yes'), count(*) filter (where body->>'recommendation' = 'strong_yes'),
+      coalesce((
+        select jsonb_object_agg(competency_id, jsonb_build_array(n, mean, mn, mx))
+        from (select competency_id, count(*) as n, avg(rating)::float8 as mean, min(rating) as mn, max(rating) as mx
+              from ratings where application_id = ${applicationId} group by competency_id) t
+      ), '{}'::jsonb)
+    from scorecards where application_id = ${applicationId} and status = 'submitted'
+    on conflict (application_id) do update set submitted = excluded.submitted, strong_no = excluded.strong_no, no = excluded.no,
+      yes = excluded.yes, strong_yes = excluded.strong_yes, stats = excluded.stats`.execute(db);
 }
 
-/** Per application of a job: submitted scorecards by recommendation. */
-export async function recommendationCounts(db: Db, openingId: string) {
-  const r = await sql<{ applicationId: string; recommendation: string | null; n: number }>`
-    select s.application_id as "applicationId", s.body->>'recommendation' as recommendation, count(*)::int as n
-    from scorecards s
-    join applications a on a.id = s.application_id
-    where a.opening_id = ${openingId} and s.status = 'submitted'
-    group by 1, 2`.execute(db);
-  return r.rows;
+/** Per application of a job: submitted scorecards, recommendation mix and per-competency statistics. */
+export async function applicationSummaries(db: Db, openingId: string) {
+  return db.selectFrom('applicationSummaries').select(['applicationId', 'submitted', 'strongNo', 'no', 'yes', 'strongYes', 'stats']).where('openingId', '=', openingId).execute();
 }

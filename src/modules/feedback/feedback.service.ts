@@ -185,6 +185,7 @@ export async function saveScorecard(ctx: Ctx, id: string, input: { baseVersion: 
         { scorecardId: id, orgId: actor.org.id, openingId: app.openingId, applicationId: row.applicationId, interviewerId: actor.userId, submittedAt: wasSubmitted ? row.submittedAt! : now },
         Object.fromEntries(Object.entries(body.ratings).map(([k, v]) => [k, v.rating])),
       );
+      await q.refreshSummaries(tx.db, row.applicationId, app.openingId);
       await audit(tx, wasSubmitted ? 'scorecard.revised' : 'scorecard.submitted', { type: 'scorecard', id }, { applicationId: row.applicationId, planVersionId: row.planVersionId });
     }
     const fresh = (await q.findScorecard(tx.db, actor.org.id, id))!;
@@ -475,32 +476,21 @@ export async function exportScorecards(ctx: Ctx, jobId: string, format: 'csv' | 
 export async function compareJob(ctx: Ctx, jobId: string) {
   const { actor, row: job, access } = await requireJob(ctx, jobId);
   const plan = await planBodyOf(ctx, actor.org.id, job.planId);
-  const apps = await candQ.listApplications(ctx.db, actor.org.id, jobId, { onlyInterviewer: access === 'manage' ? null : actor.userId, limit: 100_000 });
+  const apps = await candQ.applicationRowsOfJob(ctx.db, actor.org.id, jobId, access === 'manage' ? null : actor.userId);
   const facts = await feedbackFacts(ctx, actor, jobId, apps.map((a) => a.id));
-  const aggregates = await q.ratingAggregates(ctx.db, jobId);
-  const recs = await q.recommendationCounts(ctx.db, jobId);
+  const summaries = new Map((await q.applicationSummaries(ctx.db, jobId)).map((r) => [r.applicationId, r]));
   const weights = plan.body.competencies.map((c) => ({ id: c.id, weight: c.weight }));
-  const group = <T extends { applicationId: string }>(rows: T[]) => {
-    const m = new Map<string, T[]>();
-    for (const r of rows) m.set(r.applicationId, [...(m.get(r.applicationId) ?? []), r]);
-    return m;
-  };
-  const aggByApp = group(aggregates);
-  const recsByApp = group(recs);
   return {
     job: { id: job.id, title: job.title },
     competencies: plan.body.competencies.map((c) => ({ id: c.id, name: c.name, weight: c.weight })),
     rows: apps.map((a) => {
-      const mix = { strong_no: 0, no: 0, yes: 0, strong_yes: 0 };
-      let submitted = 0;
-      for (const r of recsByApp.get(a.id) ?? []) {
-        submitted += r.n;
-        if (r.recommendation && r.recommendation in mix) mix[r.recommendation as Recommendation] += r.n;
-      }
-      const base = { applicationId: a.id, candidateId: a.candidateId, candidateName: a.candidateName, stage: a.stage, stageName: stageName(a.stages, a.stage), status: a.status, submitted };
+      const r = summaries.get(a.id);
+      const mix = { strong_no: r?.strongNo ?? 0, no: r?.no ?? 0, yes: r?.yes ?? 0, strong_yes: r?.strongYes ?? 0 };
+      const submitted = r?.submitted ?? 0;
+      const base = { applicationId: a.id, candidateId: a.candidateId, candidateName: a.candidateName, stage: a.stage, stageName: stageName(job.stages, a.stage), status: a.status, submitted };
       if (!canSeeFeedback(actor, facts.get(a.id)!)) return { ...base, redacted: true, means: {}, overall: null, coverage: 0, recommendations: { strong_no: 0, no: 0, yes: 0, strong_yes: 0 }, disagreements: 0 };
-      const mine = (aggByApp.get(a.id) ?? []).filter((g) => weights.some((w) => w.id === g.competencyId));
-      const means = Object.fromEntries(weights.map((w) => [w.id, mine.find((g) => g.competencyId === w.id)?.mean ?? null]));
+      const stats = r?.stats ?? {};
+      const means = Object.fromEntries(weights.map((w) => [w.id, stats[w.id]?.[1] ?? null]));
       const overall = weightedMean(weights, means);
       return {
         ...base,
@@ -509,7 +499,7 @@ export async function compareJob(ctx: Ctx, jobId: string) {
         overall: overall.score,
         coverage: overall.coverage,
         recommendations: mix,
-        disagreements: mine.filter((g) => g.max - g.min >= DISAGREEMENT_SPREAD).length,
+        disagreements: weights.filter((w) => stats[w.id] && stats[w.id]![3] - stats[w.id]![2] >= DISAGREEMENT_SPREAD).length,
       };
     }),
   };

@@ -415,6 +415,18 @@ export interface RatingsTable {
   submittedAt: Timestamp;
 }
 
+export interface ApplicationSummariesTable {
+  applicationId: string;
+  openingId: string;
+  submitted: number;
+  strongNo: number;
+  no: number;
+  yes: number;
+  strongYes: number;
+  /** Competency id → [n, mean, min, max] of the submitted ratings. */
+  stats: Json<Record<string, [number, number, number, number]>>;
+}
+
 export interface ScorecardRevisionsTable {
   scorecardId: string;
   number: number;
@@ -472,6 +484,7 @@ export interface DB {
   scorecards: ScorecardsTable;
   scorecardRevisions: ScorecardRevisionsTable;
   ratings: RatingsTable;
+  applicationSummaries: ApplicationSummariesTable;
   availabilityProfiles: AvailabilityProfilesTable;
   busyBlocks: BusyBlocksTable;
   interviewerPools: InterviewerPoolsTable;

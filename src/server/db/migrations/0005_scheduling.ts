@@ -4,7 +4,8 @@ import { type Kysely, sql } from 'kysely';
  * Scheduling: interviewer availability (weekly hours in their zone, busy blocks from .ics files,
  * feeds or by hand — times only, never titles), interviewer pools with training status, candidate
  * windows and single-use availability links, invite identity on interviews (UID, SEQUENCE),
- * shadows on panels, private calendar feed tokens and outbox attachments.
+ * shadows on panels, private calendar feed tokens and outbox attachments; and per-application rating
+ * summaries for the job comparison.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await sql`
@@ -89,5 +90,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     alter table interview_interviewers add column seat text not null default 'interviewer' check (seat in ('interviewer', 'shadow'));
 
     alter table outbox add column attachments jsonb not null default '[]'::jsonb;
+
+    -- Sufficient statistics per application, rewritten on every submit, so the job comparison reads
+    -- one row per candidate instead of aggregating every rating. stats: competency id → [n, mean, min, max].
+    create table application_summaries (
+      application_id uuid primary key references applications(id) on delete cascade,
+      opening_id uuid not null references openings(id),
+      submitted integer not null,
+      strong_no integer not null,
+      no integer not null,
+      yes integer not null,
+      strong_yes integer not null,
+      stats jsonb not null default '{}'::jsonb
+    );
+    create index application_summaries_opening_idx on application_summaries (opening_id);
   `.execute(db);
 }

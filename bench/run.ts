@@ -3,6 +3,7 @@
 //               loading the migrated template and seeding the demo workspace)
 //   signIn      sign-in throughput with distinct users (scrypt-bound), rate limits raised by config
 //   sessionRead GET /api/v1/auth/session: max throughput, and latency at a fixed offered rate
+//   jobDescriptionLint  analysis of a ~1,000-word description (target median ≤ 5 ms)
 //   orchestrator debrief (8 scorecards × 10 competencies) and job comparison (200 candidates), in-process
 // Options: --quick (fewer runs, the default) | --full (longer runs).
 import { spawn } from 'node:child_process';
@@ -11,6 +12,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+import { benchLanguage } from './language.ts';
 import { benchOrchestrator } from './orchestrator.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchSearch } from './search.ts';
@@ -158,5 +160,6 @@ const result = {
   questionSearch: await benchSearch(10_000, full ? 1000 : 300),
   loopSlotSearch: benchScheduling(full ? 31 : 11),
   orchestrator: await benchOrchestrator(full ? 500 : 200),
+  jobDescriptionLint: benchLanguage(full ? 1000 : 300),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -309,3 +309,38 @@ describe('rubric schedule find (offline)', () => {
     expect(rubric(['schedule', 'find', '--input', write('loop-ok.json', request), '--format', 'yaml']).code).toBe(2);
   });
 });
+
+describe('rubric jd lint (offline)', () => {
+  it('prints the analysis as JSON for a masculine-coded text, and exits 2 on a missing file', () => {
+    const file = path.join(dataDir, 'jd-masculine.txt');
+    fs.writeFileSync(file, 'Staff Engineer\n\nWe want a competitive, driven, fearless leader.\n');
+    const r = rubric(['jd', 'lint', file, '--location', 'Denver, CO', '--format', 'json']);
+    expect(r.code).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['score', 'findings', 'gender', 'readability', 'requirements', 'breakdown']);
+    expect(doc.gender).toEqual({
+      verdict: 'strongly masculine-coded',
+      masculine: [
+        { word: 'competitive', count: 1 },
+        { word: 'driven', count: 1 },
+        { word: 'fearless', count: 1 },
+        { word: 'leader', count: 1 },
+      ],
+      feminine: [],
+    });
+    expect(doc.findings.map((f: { kind: string }) => f.kind)).toEqual(['missing-pay-range', 'masculine-coded', 'masculine-coded', 'masculine-coded', 'masculine-coded']);
+    expect(doc.findings[1]).toMatchObject({ kind: 'masculine-coded', text: 'competitive', start: 26, end: 37 });
+    expect(Object.keys(doc.readability)).toEqual(['fleschReadingEase', 'gradeLevel', 'averageSentenceLength', 'words', 'sentences']);
+    expect(doc.requirements).toEqual({ mustHaves: 0, yearsDemanded: null, degreeRequired: false });
+    expect(doc.breakdown).toMatchObject({ gender: 12, payTransparency: 15 });
+    expect(doc.score).toBe(100 - Object.values(doc.breakdown as Record<string, number>).reduce((a, b) => a + b, 0));
+    const text = rubric(['jd', 'lint', file, '--format', 'text']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Gender: strongly masculine-coded');
+    const missing = rubric(['jd', 'lint', path.join(dataDir, 'no-such-jd.txt')]);
+    expect(missing.code).toBe(2);
+    expect(missing.stdout).toBe('');
+    expect(missing.stderr).toContain('cannot read');
+    expect(rubric(['jd', 'lint', file, '--format', 'yaml']).code).toBe(2);
+  });
+});

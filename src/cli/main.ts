@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDataCommands } from './commands/data.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
+import { registerJdCommands } from './commands/jd.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerScheduleCommands } from './commands/schedule.ts';
@@ -24,6 +25,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerHiringCommands(program);
   registerScheduleCommands(program);
+  registerJdCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

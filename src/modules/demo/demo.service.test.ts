@@ -24,5 +24,10 @@ describe('demo workspace', () => {
     expect(await count('openings')).toBe(2);
     const debriefReady = await t.database.db.selectFrom('ratings').select('competencyId').where('orgId', '=', orgId).execute();
     expect(debriefReady).toHaveLength(6);
+    // Re-creating the demo replaces it whole (the CLI's `seed --demo` on a seeded database).
+    const again = await seedDemo(ctx);
+    expect(again.orgId).not.toBe(orgId);
+    expect(await count('openings')).toBe(0);
+    expect(Number((await t.database.db.selectFrom('openings').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', again.orgId).executeTakeFirstOrThrow()).n)).toBe(2);
   });
 });

@@ -146,7 +146,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     create table ratings (
       scorecard_id uuid not null references scorecards(id) on delete cascade,
       org_id uuid not null references organizations(id) on delete cascade,
-      opening_id uuid not null references openings(id),
+      opening_id uuid not null references openings(id) on delete cascade,
       application_id uuid not null references applications(id) on delete cascade,
       interviewer_id uuid not null references users(id) on delete cascade,
       competency_id text not null,

@@ -95,7 +95,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- one row per candidate instead of aggregating every rating. stats: competency id → [n, mean, min, max].
     create table application_summaries (
       application_id uuid primary key references applications(id) on delete cascade,
-      opening_id uuid not null references openings(id),
+      opening_id uuid not null references openings(id) on delete cascade,
       submitted integer not null,
       strong_no integer not null,
       no integer not null,

@@ -45,7 +45,8 @@ export async function seedDemo(ctx: Ctx, opts: { hiring: 'now' | 'job' } = { hir
     await audit({ ...tx, actor: null }, 'demo.seeded', { type: 'organization', id: orgId }, { members: DEMO_USERS.length }, orgId);
     // On first start the hiring data follows as a job right after the server listens (cold start stays short).
     if (opts.hiring === 'now') await seedDemoHiring(tx, orgId, members);
-    else await enqueueJob(tx, DEMO_HIRING_JOB, { orgId });
+    // A few seconds later, so it does not hold the embedded database's one connection while the server becomes ready.
+    else await enqueueJob(tx, DEMO_HIRING_JOB, { orgId }, { runAt: new Date(tx.clock.now().getTime() + 3000) });
     await writeSetting(tx.db, 'demo', 'seeded');
     return { orgId };
   });

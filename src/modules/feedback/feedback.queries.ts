@@ -62,19 +62,32 @@ export async function revisionsOf(db: Db, scorecardId: string) {
   return db.selectFrom('scorecardRevisions').select(['number', 'body', 'createdAt']).where('scorecardId', '=', scorecardId).orderBy('number').execute();
 }
 
-/** The actor's panel seats on scheduled interviews of these applications, with their scorecard status. */
-export async function seatsOf(db: Db, applicationIds: string[], userId: string) {
-  if (applicationIds.length === 0) return [];
-  return db
+/** Applications: a list of ids, or every application of one job (no long IN lists for job-wide reports). */
+export type ApplicationScope = { applicationIds: string[] } | { openingId: string };
+
+/** The actor's panel seats on scheduled interviews in scope, with their scorecard status. */
+export async function seatsOf(db: Db, scope: ApplicationScope, userId: string) {
+  if ('applicationIds' in scope && scope.applicationIds.length === 0) return [];
+  let q = db
     .selectFrom('interviews as i')
     .innerJoin('interviewInterviewers as ii', 'ii.interviewId', 'i.id')
     .leftJoin('scorecards as s', (j) => j.onRef('s.interviewId', '=', 'i.id').onRef('s.interviewerId', '=', 'ii.userId'))
     .select(['i.applicationId', 'i.id as interviewId', 's.status'])
-    .where('i.applicationId', 'in', applicationIds)
     .where('ii.userId', '=', userId)
     .where('ii.seat', '=', 'interviewer')
-    .where('i.status', '=', 'scheduled')
-    .execute();
+    .where('i.status', '=', 'scheduled');
+  if ('applicationIds' in scope) q = q.where('i.applicationId', 'in', scope.applicationIds);
+  else q = q.where((eb) => eb.exists(eb.selectFrom('applications as a').select('a.id').whereRef('a.id', '=', 'i.applicationId').where('a.openingId', '=', scope.openingId)));
+  return q.execute();
+}
+
+/** Applications in scope on which the user has submitted a scorecard. */
+export async function submittedBy(db: Db, scope: ApplicationScope, userId: string): Promise<Set<string>> {
+  if ('applicationIds' in scope && scope.applicationIds.length === 0) return new Set();
+  let q = db.selectFrom('scorecards as s').select('s.applicationId').distinct().where('s.interviewerId', '=', userId).where('s.status', '=', 'submitted');
+  if ('applicationIds' in scope) q = q.where('s.applicationId', 'in', scope.applicationIds);
+  else q = q.innerJoin('applications as a', 'a.id', 's.applicationId').where('a.openingId', '=', scope.openingId);
+  return new Set((await q.execute()).map((r) => r.applicationId));
 }
 
 /** Panel seats of scheduled interviews without a submitted scorecard. */

@@ -27,12 +27,10 @@ const HOUR = 3_600_000;
 async function feedbackFacts(ctx: Ctx, actor: MemberActor, openingId: string, applicationIds: string[]): Promise<Map<string, FeedbackFacts>> {
   const settings = await hiringSettings(ctx, actor.org.id);
   const team = await openQ.teamRolesOf(ctx.db, openingId, actor.userId);
-  const seats = await q.seatsOf(ctx.db, applicationIds, actor.userId);
-  const submittedAny = new Set(
-    (await ctx.db.selectFrom('scorecards').select('applicationId').where('applicationId', 'in', applicationIds.length ? applicationIds : ['00000000-0000-0000-0000-000000000000']).where('interviewerId', '=', actor.userId).where('status', '=', 'submitted').execute()).map(
-      (r) => r.applicationId,
-    ),
-  );
+  // Job-wide reports ask about many applications: scope the queries by job instead of long id lists.
+  const scope: q.ApplicationScope = applicationIds.length > 1 ? { openingId } : { applicationIds };
+  const unsubmitted = new Set((await q.seatsOf(ctx.db, scope, actor.userId)).filter((s) => s.status !== 'submitted').map((s) => s.applicationId));
+  const submittedAny = await q.submittedBy(ctx.db, scope, actor.userId);
   return new Map(
     applicationIds.map((id) => [
       id,
@@ -40,7 +38,7 @@ async function feedbackFacts(ctx: Ctx, actor: MemberActor, openingId: string, ap
         blind: settings.blindFeedback,
         deciderRoles: settings.deciderRoles,
         isJobHiringManager: team.includes('hiring_manager'),
-        hasUnsubmitted: seats.some((s) => s.applicationId === id && s.status !== 'submitted'),
+        hasUnsubmitted: unsubmitted.has(id),
         hasSubmitted: submittedAny.has(id),
       },
     ]),

@@ -6,6 +6,14 @@ export async function countOrganizations(db: Db): Promise<number> {
   return Number(r.n);
 }
 
+/** The demo organization's slug, whether it has jobs yet, and its members by role. */
+export async function demoOrgState(db: Db, orgId: string) {
+  const org = await db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirst();
+  const hasJobs = !!(await db.selectFrom('openings').select('id').where('orgId', '=', orgId).limit(1).executeTakeFirst());
+  const members = await db.selectFrom('memberships').select(['userId', 'role']).where('orgId', '=', orgId).execute();
+  return { slug: org?.slug ?? null, hasJobs, members };
+}
+
 export async function deleteDemo(db: Db, slug: string, emails: string[]): Promise<void> {
   await db.deleteFrom('organizations').where('slug', '=', slug).execute();
   await db.deleteFrom('users').where(sql`lower(email)`, 'in', emails.map((e) => e.toLowerCase())).execute();

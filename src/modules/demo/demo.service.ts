@@ -71,11 +71,9 @@ export const DEMO_HIRING_JOB = 'demo.hiring';
 export async function seedDemoHiringJob(ctx: Ctx, payload: Record<string, unknown>): Promise<void> {
   const orgId = String(payload.orgId);
   await inTransaction(ctx, async (tx) => {
-    const org = await tx.db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirst();
-    if (org?.slug !== DEMO_ORG.slug) return;
-    if (await tx.db.selectFrom('openings').select('id').where('orgId', '=', orgId).limit(1).executeTakeFirst()) return;
-    const rows = await tx.db.selectFrom('memberships').select(['userId', 'role']).where('orgId', '=', orgId).execute();
-    const members = Object.fromEntries(rows.map((r) => [r.role, { id: r.userId, role: r.role as OrgRole }])) as Record<OrgRole, { id: string; role: OrgRole }>;
+    const state = await q.demoOrgState(tx.db, orgId);
+    if (state.slug !== DEMO_ORG.slug || state.hasJobs) return;
+    const members = Object.fromEntries(state.members.map((r) => [r.role, { id: r.userId, role: r.role as OrgRole }])) as Record<OrgRole, { id: string; role: OrgRole }>;
     if (DEMO_USERS.some((u) => !members[u.role])) return;
     await seedDemoHiring(tx, orgId, members);
   });

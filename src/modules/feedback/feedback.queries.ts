@@ -137,6 +137,10 @@ export async function decisionsOf(db: Db, applicationId: string) {
     .execute();
 }
 
+export async function organizationIds(db: Db): Promise<string[]> {
+  return (await db.selectFrom('organizations').select('id').execute()).map((r) => r.id);
+}
+
 export async function claimReminder(db: Db, interviewId: string, userId: string, kind: '24h' | '48h', now: Date): Promise<boolean> {
   const r = await db.insertInto('feedbackReminders').values({ interviewId, userId, kind, sentAt: now }).onConflict((oc) => oc.doNothing()).returning('kind').executeTakeFirst();
   return !!r;

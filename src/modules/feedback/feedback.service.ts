@@ -401,7 +401,7 @@ export async function waitingOn(ctx: Ctx, jobId?: string) {
 /** Hourly: reminders to interviewers 24 h and 48 h after an interview ends without their scorecard (each once). */
 export async function sendFeedbackReminders(ctx: Ctx): Promise<number> {
   const now = ctx.clock.now();
-  const orgs = await ctx.db.selectFrom('organizations').select('id').execute();
+  const orgs = (await q.organizationIds(ctx.db)).map((id) => ({ id }));
   let sent = 0;
   for (const org of orgs) {
     const rows = await q.pendingSeats(ctx.db, { orgId: org.id, endedBefore: new Date(now.getTime() - 24 * HOUR), endedAfter: new Date(now.getTime() - 14 * 24 * HOUR) });

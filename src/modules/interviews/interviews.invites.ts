@@ -3,6 +3,7 @@ import { writeIcs } from '../../core/scheduling/ics.ts';
 import type { Ctx } from '../../server/context.ts';
 import { queueEmail } from '../outbox/outbox.service.ts';
 import { planBodyOf } from '../openings/openings.service.ts';
+import * as q from './interviews.queries.ts';
 import { roundName } from './interviews.service.ts';
 
 /**
@@ -11,26 +12,12 @@ import { roundName } from './interviews.service.ts';
  * Interviewers get a link to their kit; the candidate gets the round's candidate directions.
  */
 export async function interviewEvent(ctx: Ctx, interviewId: string, method: 'REQUEST' | 'CANCEL') {
-  const iv = await ctx.db
-    .selectFrom('interviews as i')
-    .innerJoin('applications as a', 'a.id', 'i.applicationId')
-    .innerJoin('openings as o', 'o.id', 'a.openingId')
-    .innerJoin('candidates as c', 'c.id', 'a.candidateId')
-    .innerJoin('organizations as org', 'org.id', 'i.orgId')
-    .select(['i.id', 'i.orgId', 'i.uid', 'i.sequence', 'i.startsAt', 'i.endsAt', 'i.timeZone', 'i.location', 'i.roundId', 'o.title as jobTitle', 'o.stages', 'o.planId', 'c.name as candidateName', 'c.email as candidateEmail', 'org.name as orgName'])
-    .where('i.id', '=', interviewId)
-    .executeTakeFirstOrThrow();
-  const panel = await ctx.db
-    .selectFrom('interviewInterviewers as ii')
-    .innerJoin('users as u', 'u.id', 'ii.userId')
-    .select(['u.id', 'u.name', 'u.email', 'ii.seat'])
-    .where('ii.interviewId', '=', interviewId)
-    .orderBy('u.name')
-    .execute();
+  const iv = await q.interviewForInvite(ctx.db, interviewId);
+  const panel = await q.panelWithEmails(ctx.db, interviewId);
   const plan = await planBodyOf(ctx, iv.orgId, iv.planId).catch(() => null);
   const round = plan?.body.rounds.find((r) => r.id === iv.roundId);
   const name = roundName(plan?.body ?? null, iv.stages, iv.roundId);
-  const organizer = ctx.actor ? await ctx.db.selectFrom('users').select(['name', 'email']).where('id', '=', ctx.actor.userId).executeTakeFirst() : undefined;
+  const organizer = ctx.actor ? (await q.usersByIds(ctx.db, [ctx.actor.userId]))[0] : undefined;
   const base: Omit<IcsEvent, 'summary' | 'description' | 'url'> = {
     uid: iv.uid,
     sequence: iv.sequence,

@@ -1,5 +1,38 @@
 import type { Db } from '../../server/db/connect.ts';
 
+export async function usersByIds(db: Db, ids: string[]) {
+  if (ids.length === 0) return [];
+  return db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
+}
+
+export async function resumeNameOf(db: Db, candidateId: string) {
+  const r = await db.selectFrom('candidates').select('resumeName').where('id', '=', candidateId).executeTakeFirst();
+  return r?.resumeName ?? null;
+}
+
+/** Everything an invite says about an interview. */
+export async function interviewForInvite(db: Db, interviewId: string) {
+  return db
+    .selectFrom('interviews as i')
+    .innerJoin('applications as a', 'a.id', 'i.applicationId')
+    .innerJoin('openings as o', 'o.id', 'a.openingId')
+    .innerJoin('candidates as c', 'c.id', 'a.candidateId')
+    .innerJoin('organizations as org', 'org.id', 'i.orgId')
+    .select(['i.id', 'i.orgId', 'i.uid', 'i.sequence', 'i.startsAt', 'i.endsAt', 'i.timeZone', 'i.location', 'i.roundId', 'o.title as jobTitle', 'o.stages', 'o.planId', 'c.name as candidateName', 'c.email as candidateEmail', 'org.name as orgName'])
+    .where('i.id', '=', interviewId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function panelWithEmails(db: Db, interviewId: string) {
+  return db
+    .selectFrom('interviewInterviewers as ii')
+    .innerJoin('users as u', 'u.id', 'ii.userId')
+    .select(['u.id', 'u.name', 'u.email', 'ii.seat'])
+    .where('ii.interviewId', '=', interviewId)
+    .orderBy('u.name')
+    .execute();
+}
+
 function interviewQuery(db: Db) {
   return db
     .selectFrom('interviews as i')

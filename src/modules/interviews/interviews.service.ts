@@ -138,7 +138,7 @@ export async function updateInterview(
       await q.bumpSequence(tx.db, id);
       const cancelled = patch.status === 'cancelled';
       const gone = cancelled ? [] : panelBefore.filter((p) => removed.includes(p.userId));
-      const emails = gone.length ? await tx.db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', gone.map((g) => g.userId)).execute() : [];
+      const emails = await q.usersByIds(tx.db, gone.map((g) => g.userId));
       await sendInvites(tx, id, cancelled ? 'CANCEL' : 'REQUEST', emails);
     }
     await audit(tx, 'interview.updated', { type: 'interview', id }, { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined).sort() });
@@ -183,7 +183,7 @@ export async function interviewKit(ctx: Ctx, id: string) {
   if (!round) throw AppError.conflict('The interview plan no longer has this round');
   const rated = plan.body.scorecard.rounds.find((r) => r.roundId === round.id)?.competencies ?? round.focus;
   const interview = (await toInterviews(ctx, [row]))[0]!;
-  const resume = await ctx.db.selectFrom('candidates').select('resumeName').where('id', '=', row.candidateId).executeTakeFirst();
+  const resumeName = await q.resumeNameOf(ctx.db, row.candidateId);
   return {
     interview,
     round: {
@@ -197,7 +197,7 @@ export async function interviewKit(ctx: Ctx, id: string) {
     },
     competencies: plan.body.competencies.filter((c) => rated.includes(c.id)).map((c) => ({ id: c.id, name: c.name, weight: c.weight, anchors: c.anchors })),
     evidenceRequired: plan.body.scorecard.evidenceRequired,
-    resume: resume?.resumeName ? { name: resume.resumeName, url: `/api/v1/candidates/${row.candidateId}/resume` } : null,
+    resume: resumeName ? { name: resumeName, url: `/api/v1/candidates/${row.candidateId}/resume` } : null,
     scorecardId: interview.interviewers.find((p) => p.userId === actor.userId)?.scorecardId ?? null,
   };
 }

@@ -1,5 +1,15 @@
 import type { Db } from '../../server/db/connect.ts';
 
+export async function userNames(db: Db, ids: string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((u) => [u.id, u.name]));
+}
+
+export async function orgName(db: Db, orgId: string): Promise<string> {
+  return (await db.selectFrom('organizations').select('name').where('id', '=', orgId).executeTakeFirstOrThrow()).name;
+}
+
 export async function findProfile(db: Db, orgId: string, userId: string) {
   return db.selectFrom('availabilityProfiles').selectAll().where('orgId', '=', orgId).where('userId', '=', userId).executeTakeFirst();
 }

@@ -41,12 +41,12 @@ async function requireAvailability(ctx: Ctx, userId: string, write: boolean) {
 
 async function availabilityOf(ctx: Ctx, actor: MemberActor, userId: string): Promise<Availability> {
   const p = await q.findProfile(ctx.db, actor.org.id, userId);
-  const user = await ctx.db.selectFrom('users').select('name').where('id', '=', userId).executeTakeFirstOrThrow();
+  const name = (await q.userNames(ctx.db, [userId])).get(userId) ?? '';
   const now = ctx.clock.now().getTime();
   const busy = await q.busyOf(ctx.db, actor.org.id, [userId], new Date(now - DAY), new Date(now + 56 * DAY));
   return {
     userId,
-    name: user.name,
+    name,
     timeZone: p?.timeZone ?? 'UTC',
     workingHours: p?.workingHours ?? DEFAULT_HOURS,
     maxPerDay: p?.maxPerDay ?? null,
@@ -232,7 +232,7 @@ export async function createAvailabilityLink(ctx: Ctx, applicationId: string) {
     await q.insertLink(tx.db, { id: randomUUID(), orgId: actor.org.id, applicationId, tokenHash: sha256(token), expiresAt, createdBy: actor.userId, now: tx.clock.now() });
     await audit(tx, 'candidate.availability_link_created', { type: 'application', id: applicationId }, {});
     const url = `${tx.baseUrl}/availability-links/${token}`;
-    const org = await tx.db.selectFrom('organizations').select('name').where('id', '=', actor.org.id).executeTakeFirstOrThrow();
+    const org = { name: await q.orgName(tx.db, actor.org.id) };
     await queueEmail(tx, {
       to: app.candidateEmail,
       subject: `${org.name}: when can you interview for ${app.jobTitle}?`,
@@ -297,7 +297,7 @@ export async function searchSchedules(ctx: Ctx, applicationId: string, req: Sear
   const busy = await q.busyOf(ctx.db, actor.org.id, userIds, from, to);
   // Load counts the weeks around the horizon too, so weekly limits see earlier bookings of the same week.
   const booked = await q.interviewsOfUsers(ctx.db, actor.org.id, userIds, new Date(from.getTime() - 7 * DAY), new Date(to.getTime() + 7 * DAY));
-  const names = new Map((await ctx.db.selectFrom('users').select(['id', 'name']).where('id', 'in', userIds.length ? userIds : ['00000000-0000-0000-0000-000000000000']).execute()).map((u) => [u.id, u.name]));
+  const names = await q.userNames(ctx.db, userIds);
   const interviewers: InterviewerInput[] = userIds.map((id) => {
     const p = profiles.get(id);
     const tz = p?.timeZone ?? 'UTC';
@@ -372,8 +372,8 @@ export async function bookSchedule(
     for (const [i, r] of input.rounds.entries()) {
       const clash = await q.interviewsOfUsers(tx.db, actor.org.id, r.interviewerIds, new Date(r.startsAt), new Date(r.endsAt));
       if (clash.length) {
-        const who = await tx.db.selectFrom('users').select('name').where('id', '=', clash[0]!.userId).executeTakeFirstOrThrow();
-        throw AppError.conflict(`${who.name} has another interview at that time now; search again`, { round: i });
+        const who = (await q.userNames(tx.db, [clash[0]!.userId])).get(clash[0]!.userId) ?? 'An interviewer';
+        throw AppError.conflict(`${who} has another interview at that time now; search again`, { round: i });
       }
       const iv = await createInterview(tx, applicationId, { roundId: r.roundId, interviewerIds: r.interviewerIds, shadowIds: r.shadowIds, startsAt: r.startsAt, endsAt: r.endsAt, timeZone: input.timeZone, location: input.location });
       ids.push(iv.id);

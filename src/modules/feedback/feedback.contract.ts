@@ -222,4 +222,3 @@ export const exportScorecardsRoute = defineRoute({
   file: true,
 });
 
-export const hiringSettingsDefaults = { blindFeedback: true, deciderRoles: ['owner', 'admin'] as const };

@@ -64,20 +64,17 @@ function formOf(plan: Plan, roundId: string) {
   };
 }
 
-async function planAt(ctx: Ctx, orgId: string, versionId: string, cache = new Map<string, Plan>()): Promise<Plan> {
-  const hit = cache.get(versionId);
-  if (hit) return hit;
-  const body = await docs.versionBody<Plan>(ctx, orgId, versionId);
-  cache.set(versionId, body);
-  return body;
+/** The plan version a scorecard stamps (immutable; cached per process by the documents module). */
+function planAt(ctx: Ctx, orgId: string, versionId: string): Promise<Plan> {
+  return docs.versionBody<Plan>(ctx, orgId, versionId);
 }
 
 function emptyBody(): ScorecardBody {
   return { ratings: {}, questionRatings: [], recommendation: null, notes: '', redFlags: [] };
 }
 
-async function toScorecard(ctx: Ctx, actor: MemberActor, row: q.ScorecardRow, candidateName: string, visible: boolean, cache?: Map<string, Plan>): Promise<Scorecard> {
-  const plan = await planAt(ctx, actor.org.id, row.planVersionId, cache);
+async function toScorecard(ctx: Ctx, actor: MemberActor, row: q.ScorecardRow, candidateName: string, visible: boolean): Promise<Scorecard> {
+  const plan = await planAt(ctx, actor.org.id, row.planVersionId);
   const mine = row.interviewerId === actor.userId;
   const redacted = !mine && !(visible && row.status === 'submitted');
   return {
@@ -195,12 +192,11 @@ export async function applicationScorecards(ctx: Ctx, applicationId: string) {
   const { actor, app } = await requireApplication(ctx, applicationId);
   const visible = canSeeFeedback(actor, await factsFor(ctx, actor, app));
   const rows = await q.scorecardsOf(ctx.db, [applicationId], false);
-  const cache = new Map<string, Plan>();
   const items = [];
   for (const r of rows) {
     // Others' drafts are nobody's business; only submitted ones are listed (redacted when blind).
     if (r.interviewerId !== actor.userId && r.status !== 'submitted') continue;
-    items.push(await toScorecard(ctx, actor, r, app.candidateName, visible, cache));
+    items.push(await toScorecard(ctx, actor, r, app.candidateName, visible));
   }
   return { items, canSeeFeedback: visible };
 }
@@ -434,10 +430,9 @@ export async function exportScorecards(ctx: Ctx, jobId: string, format: 'csv' | 
   const visibleApps = apps.filter((a) => canSeeFeedback(actor, facts.get(a.id)!));
   const cards = await q.scorecardsOf(ctx.db, visibleApps.map((a) => a.id), true);
   const appOf = new Map(apps.map((a) => [a.id, a]));
-  const cache = new Map<string, Plan>();
   const records = [];
   for (const c of cards) {
-    const plan = await planAt(ctx, actor.org.id, c.planVersionId, cache);
+    const plan = await planAt(ctx, actor.org.id, c.planVersionId);
     const a = appOf.get(c.applicationId)!;
     records.push({
       scorecardId: c.id,

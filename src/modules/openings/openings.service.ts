@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { slugify } from '../../core/util/slug.ts';
-import type { OrgRole, PageQuery } from '../../shared/common.ts';
+import type { PageQuery } from '../../shared/common.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import { timeIdCursor, toPage } from '../../shared/pagination.ts';
 import { type Ctx, inTransaction, type MemberActor } from '../../server/context.ts';
@@ -311,8 +311,4 @@ export async function deleteJob(ctx: Ctx, id: string) {
     await audit(tx, 'job.deleted', { type: 'job', id }, {});
     return { ok: true as const };
   });
-}
-
-export function isOrgRole(x: string): x is OrgRole {
-  return ['owner', 'admin', 'recruiter', 'hiring_manager', 'interviewer'].includes(x);
 }

@@ -53,7 +53,7 @@ const roleSchema = z.object({
   focus: z.object({ successAtOneYear: z.array(line(1000)).optional() }).optional(),
 });
 
-const companySchema = z.strictObject({
+export const jdCompanySchema = z.strictObject({
   name: line(200),
   /** One line. */
   mission: line(300),
@@ -92,7 +92,7 @@ const planSchema = z.strictObject({
 export const jdInputSchema = z
   .strictObject({
     role: roleSchema,
-    company: companySchema,
+    company: jdCompanySchema,
     tone: z.enum(jdTones),
     length: z.enum(jdLengths),
     language: z.enum(jdLanguages),

@@ -22,6 +22,8 @@ function checkFindings(input: string, r: JobDescriptionAnalysis): void {
     expect(f.end).toBeGreaterThan(f.start);
     expect(f.end).toBeLessThanOrEqual(input.length);
     expect(input.slice(f.start, f.end)).toBe(f.text);
+    expect(f.replacement === null || (typeof f.replacement === 'string' && f.replacement.length > 0)).toBe(true);
+    if (f.kind === 'feminine-coded') expect(f.replacement).toBeNull();
   }
 }
 
@@ -33,7 +35,7 @@ describe('analyzeJobDescription', () => {
     expect(Object.keys(r.readability)).toEqual(['fleschReadingEase', 'gradeLevel', 'averageSentenceLength', 'words', 'sentences']);
     expect(Object.keys(r.requirements)).toEqual(['mustHaves', 'yearsDemanded', 'degreeRequired']);
     expect(Object.keys(r.breakdown)).toEqual(['gender', 'exclusionary', 'cliches', 'jargon', 'requirements', 'readability', 'payTransparency']);
-    for (const f of r.findings) expect(Object.keys(f)).toEqual(['kind', 'text', 'start', 'end', 'message', 'suggestion']);
+    for (const f of r.findings) expect(Object.keys(f)).toEqual(['kind', 'text', 'start', 'end', 'message', 'suggestion', 'replacement']);
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
 

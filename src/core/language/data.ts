@@ -3,6 +3,7 @@
  * analysis stays pure: no file is read at run time by this code.
  */
 import genderJson from '../../../content/language/gender-coded.json' with { type: 'json' };
+import genderReplacementsJson from '../../../content/language/gender-replacements.json' with { type: 'json' };
 import payJson from '../../../content/language/pay-transparency.json' with { type: 'json' };
 import phrasesJson from '../../../content/language/phrases.json' with { type: 'json' };
 
@@ -29,11 +30,32 @@ export interface PhraseEntry {
   suggestion: string;
   /** Only flagged for senior roles. */
   whenSenior?: boolean;
+  /**
+   * A drop-in replacement for the matched text (docs/language.md, "Replacements"). A string replaces
+   * every match, so it is only given where it reads correctly for every text the pattern can match.
+   * A map is keyed by the normalised match (see `phraseReplacementKey`: lower-cased, ’ as ',
+   * whitespace around "/" removed, runs of whitespace and hyphens as one space); a match that is not
+   * a key gets no replacement. Values are lower case except proper nouns ("fluent English speaker")
+   * and are recased to the match ("Chairman" → "Chair", "CHAIRMAN" → "CHAIR").
+   */
+  replacement?: string | Record<string, string>;
 }
 
 export interface PhraseData {
   source: string;
   phrases: PhraseEntry[];
+}
+
+/**
+ * Drop-in replacements for masculine-coded words (content/language/gender-replacements.json).
+ * `replacements` maps a whole lower-cased word, as the Gender Decoder tokenizer sees it, to a word
+ * that starts with no coded stem; `context` overrides it by the next or previous word (a string
+ * replaces, null withholds the replacement). Feminine-coded words never get a replacement.
+ */
+export interface GenderReplacementData {
+  note: string;
+  replacements: Record<string, string>;
+  context: Record<string, { next?: Record<string, string | null>; prev?: Record<string, string | null> }>;
 }
 
 export interface Jurisdiction {
@@ -60,4 +82,5 @@ export interface PayTransparencyData {
 
 export const genderCodedData: GenderCodedData = genderJson;
 export const phraseData: PhraseData = phrasesJson as PhraseData;
+export const genderReplacementData: GenderReplacementData = genderReplacementsJson as GenderReplacementData;
 export const payTransparencyData: PayTransparencyData = payJson as PayTransparencyData;

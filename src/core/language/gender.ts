@@ -9,8 +9,13 @@
  * `. , < > * ? ! " [ ] @ ' : ; ( ) / &`; `+` is not one. A word with hyphens is split at them unless
  * it starts with one of the hyphenated stems; empty pieces are dropped. Words starting with a
  * `neverCount` prefix ("sharepoint") never count.
+ *
+ * A masculine-coded finding gets a drop-in `replacement` from gender-replacements.json when its whole
+ * word is listed there, the span is not part of a longer word ("data-driven"), the neighbouring
+ * words do not override it and an "a"/"an" before it still agrees; feminine-coded findings never do.
  */
-import { genderCodedData, type GenderCodedData } from './data.ts';
+import { genderCodedData, genderReplacementData, type GenderCodedData, type GenderReplacementData } from './data.ts';
+import { articleAgrees, matchCase, nextWord, prevWord, touchesWord } from './replacement.ts';
 import type { Finding, GenderResult, GenderVerdict, WordCount } from './types.ts';
 
 const SEPARATOR = new Uint8Array(128);
@@ -58,6 +63,46 @@ function compile(data: GenderCodedData): CompiledStems {
     compiledCache.set(data, compiled);
   }
   return compiled;
+}
+
+interface CompiledReplacement {
+  word: string;
+  next: Map<string, string | null> | null;
+  prev: Map<string, string | null> | null;
+}
+
+const replacementCache = new WeakMap<GenderReplacementData, Map<string, CompiledReplacement>>();
+
+function compileReplacements(data: GenderReplacementData): Map<string, CompiledReplacement> {
+  let compiled = replacementCache.get(data);
+  if (!compiled) {
+    const toMap = (o: Record<string, string | null> | undefined) => (o ? new Map(Object.entries(o).map(([k, v]) => [k.toLowerCase(), v])) : null);
+    compiled = new Map(
+      Object.entries(data.replacements).map(([key, word]) => {
+        const context = data.context[key];
+        return [key.toLowerCase(), { word, next: toMap(context?.next), prev: toMap(context?.prev) }];
+      }),
+    );
+    replacementCache.set(data, compiled);
+  }
+  return compiled;
+}
+
+// Compiled at module load, so the first analysis is as fast as the rest.
+compile(genderCodedData);
+compileReplacements(genderReplacementData);
+
+/** The drop-in replacement for a masculine-coded token, recased to `text`; null when there is none. */
+export function genderReplacement(input: string, token: GenderToken, data: GenderReplacementData = genderReplacementData): string | null {
+  const entry = compileReplacements(data).get(token.word);
+  if (!entry || touchesWord(input, token.start, token.end)) return null;
+  let word: string | null = entry.word;
+  const next = entry.next && nextWord(input, token.end);
+  const prev = entry.prev && prevWord(input, token.start);
+  if (next && entry.next!.has(next)) word = entry.next!.get(next)!;
+  else if (prev && entry.prev!.has(prev)) word = entry.prev!.get(prev)!;
+  if (word === null || !articleAgrees(input, token.start, word)) return null;
+  return matchCase(input.slice(token.start, token.end), word);
 }
 
 function isSeparator(code: number): boolean {
@@ -121,7 +166,7 @@ export interface GenderAnalysis extends GenderResult {
   findings: Finding[];
 }
 
-export function analyzeGender(input: string, data: GenderCodedData = genderCodedData): GenderAnalysis {
+export function analyzeGender(input: string, data: GenderCodedData = genderCodedData, replacements: GenderReplacementData = genderReplacementData): GenderAnalysis {
   const stems = compile(data);
   const masculine = new Map<string, number>();
   const feminine = new Map<string, number>();
@@ -145,6 +190,7 @@ export function analyzeGender(input: string, data: GenderCodedData = genderCoded
           `"${text}" is masculine-coded (stem ${quoteList(m)}${m.length > 1 ? `, so it counts ${m.length} times` : ''}). ` +
           'In Gaucher, Friesen & Kay (2011), ads heavy in such words were less appealing to women, who expected to belong less.',
         suggestion: 'Describe the behaviour the job needs in plain terms, or balance it with words about working with others.',
+        replacement: genderReplacement(input, token, replacements),
       });
     }
     const f = stemsOf(word, stems.feminine);
@@ -160,6 +206,7 @@ export function analyzeGender(input: string, data: GenderCodedData = genderCoded
           `"${text}" is feminine-coded (stem ${quoteList(f)}${f.length > 1 ? `, so it counts ${f.length} times` : ''}). ` +
           'The same study found such wording did not make ads less appealing to men, so nothing needs to change.',
         suggestion: null,
+        replacement: null,
       });
     }
   }

@@ -111,6 +111,7 @@ export function payTransparencyFindings(input: string, location: string | null, 
         euOnly ? ' The Directive lets employers give the range before the first interview instead, but the posting is the simplest place.' : ''
       }`,
       suggestion: `State the range you expect in good faith to pay, e.g. "${euOnly ? '€60,000 – €75,000' : '$120,000 – $150,000'} per year".`,
+      replacement: null,
     },
   ];
 }

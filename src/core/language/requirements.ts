@@ -183,6 +183,7 @@ export function analyzeRequirements(input: string): RequirementsAnalysis {
       end: firstMustHeading.end,
       message: `${mustHaves} must-have requirements. Long lists of musts put off capable people who meet most but not all of them.`,
       suggestion: `Keep the few requirements that are truly essential (at most ${MUST_HAVE_LIMIT}) and move the rest to a "nice to have" list.`,
+      replacement: null,
     });
   }
 
@@ -203,6 +204,7 @@ export function analyzeRequirements(input: string): RequirementsAnalysis {
       end: m.index + m[0].length,
       message: `Asks for at least ${years} year${years === 1 ? '' : 's'} of experience. Counting years screens out people who built the skills faster, differently or with career breaks.`,
       suggestion: 'Describe the outcomes and scope the person should have handled (e.g. "has run a budget of several million") instead of a number of years.',
+      replacement: null,
     });
   }
 
@@ -226,6 +228,7 @@ export function analyzeRequirements(input: string): RequirementsAnalysis {
       end: m.index + m[0].length,
       message: 'Requires a degree with no alternative. Degree requirements exclude capable people who learned on the job.',
       suggestion: `Add "or equivalent experience", e.g. "${m[0]} or equivalent experience".`,
+      replacement: null,
     });
   }
 

@@ -29,6 +29,11 @@ export interface Finding {
   message: string;
   /** What to write instead; null when nothing needs changing (feminine-coded words). */
   suggestion: string | null;
+  /**
+   * A concrete text that can replace `text` in place (`input.slice(0, start) + replacement + input.slice(end)`),
+   * in the case of `text`; null when no drop-in replacement reads correctly (docs/language.md, "Replacements").
+   */
+  replacement: string | null;
 }
 
 export type Seniority = 'senior' | 'other';

@@ -344,3 +344,36 @@ describe('rubric jd lint (offline)', () => {
     expect(rubric(['jd', 'lint', file, '--format', 'yaml']).code).toBe(2);
   });
 });
+
+describe('rubric jd generate (offline)', () => {
+  it('generates Markdown, JSON and a JobPosting from a role and a context file; exits 2 naming bad fields', () => {
+    const context = path.join(findPackageRoot(), 'docs', 'examples', 'jd-context.json');
+    const md = rubric(['jd', 'generate', '--role', 'cto', '--context', context, '--format', 'md']);
+    expect(md.code, md.stderr).toBe(0);
+    expect(md.stdout.startsWith('# Chief Technology Officer\n')).toBe(true);
+    expect(md.stdout).toContain('Harbourline');
+    expect(md.stdout).toContain('€160,000');
+    const again = rubric(['jd', 'generate', '--role', 'cto', '--context', context]);
+    expect(again.stdout).toBe(md.stdout); // deterministic, md by default
+    const formal = rubric(['jd', 'generate', '--role', 'cto', '--context', context, '--tone', 'formal', '--format', 'json']);
+    const doc = JSON.parse(formal.stdout);
+    expect(Object.keys(doc)).toEqual(['title', 'markdown', 'html', 'text', 'analysis']);
+    expect(doc.markdown).not.toBe(md.stdout);
+    const ld = JSON.parse(rubric(['jd', 'generate', '--role', 'cto', '--context', context, '--format', 'jsonld']).stdout);
+    expect(ld).toMatchObject({
+      '@type': 'JobPosting',
+      title: 'Chief Technology Officer',
+      jobLocationType: 'TELECOMMUTE',
+      occupationalCategory: '11-3021.00',
+      baseSalary: { currency: 'EUR', value: { minValue: 160000, maxValue: 195000, unitText: 'YEAR' } },
+    });
+    const badFile = path.join(dataDir, 'bad-context.json');
+    fs.writeFileSync(badFile, JSON.stringify({ company: { name: 'X' }, tone: 'loud' }));
+    const bad = rubric(['jd', 'generate', '--role', 'cto', '--context', badFile]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('tone');
+    expect(bad.stderr).toContain('company.mission');
+    expect(rubric(['jd', 'generate', '--role', 'no-such-role', '--context', context]).code).toBe(2);
+  });
+});

@@ -12,6 +12,8 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { candidatesRoutes } from '../modules/candidates/candidates.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { interviewsRoutes } from '../modules/interviews/interviews.routes.ts';
+import { careersHttp } from '../modules/jd/careers.http.ts';
+import { jdRoutes } from '../modules/jd/jd.routes.ts';
 import { openingsRoutes } from '../modules/openings/openings.routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/scheduling.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
@@ -30,10 +32,10 @@ import { type Clock, type RouteBinding, systemClock } from './context.ts';
 import { type Database, findPackageRoot } from './db/connect.ts';
 import { pingDatabase } from './db/health.queries.ts';
 import { registerErrorHandling } from './http/errors.ts';
-import { registerBindings } from './http/register.ts';
+import { makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes];
 
 export interface AppOptions {
   config: Config;
@@ -140,6 +142,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const deps = { db: database.db, config, clock: opts.clock ?? systemClock };
   registerBindings(app, allRoutes, deps);
+  // The public careers pages are HTML with their own form handling (multipart only in their scope).
+  await app.register(careersHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
 
   // Guide downloads are files (Markdown, HTML, PDF, plan JSON), not JSON API responses.
   app.withTypeProvider<ZodTypeProvider>().get(

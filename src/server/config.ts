@@ -30,6 +30,8 @@ const envSchema = z.object({
   LLM_BASE_URL: optionalUrl(/^https?$/),
   LLM_MODEL: z.string().optional(),
   LLM_API_KEY: z.string().optional(),
+  LLM_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  RATE_LIMIT_APPLY_IP: z.coerce.number().int().min(1).default(10),
   BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
   RATE_LIMIT_AUTH_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_AUTH_ACCOUNT: z.coerce.number().int().min(1).default(5),
@@ -61,7 +63,9 @@ export interface Config {
   };
   demo: boolean;
   mail: { smtpUrl: string | undefined; from: string };
-  llm: { baseUrl: string | undefined; model: string | undefined; apiKey: string | undefined };
+  llm: { baseUrl: string | undefined; model: string | undefined; apiKey: string | undefined; timeoutMs: number };
+  /** Careers-page applications per client address per hour. */
+  careers: { applyPerHour: number };
   /** Outbound HTTP (calendar feeds, later webhooks): private and loopback targets refused unless allowed. */
   outbound: { allowPrivate: boolean };
   logLevel: string;
@@ -112,7 +116,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     demo: e.RUBRIC_DEMO ?? embedded,
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
-    llm: { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY },
+    llm: { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS },
+    careers: { applyPerHour: e.RATE_LIMIT_APPLY_IP },
     logLevel: e.LOG_LEVEL,
     jobs: { pollMs: e.JOBS_POLL_MS },
     outbound: { allowPrivate: e.OUTBOUND_ALLOW_PRIVATE },

@@ -2,7 +2,12 @@ import fs from 'node:fs';
 import type { Command } from 'commander';
 import { analyzeJobDescription } from '../../core/language/analyze.ts';
 import type { Finding, JobDescriptionAnalysis } from '../../core/language/types.ts';
-import { output, usageError } from '../io.ts';
+import { toJobPosting } from '../../core/generation/jobposting.ts';
+import { AppError, issuesFromZod } from '../../shared/errors.ts';
+import { jdSettingsSchema } from '../../modules/jd/jd.contract.ts';
+import { generatePreview } from '../../modules/jd/jd.service.ts';
+import { findLibraryRole } from '../../modules/roles/roles.service.ts';
+import { output, readJsonFile, usageError } from '../io.ts';
 
 function readText(file: string): string {
   try {
@@ -42,9 +47,51 @@ function toText(text: string, r: JobDescriptionAnalysis): string {
   ].join('\n');
 }
 
+/**
+ * Reads generator settings from a context file: `{company, tone?, length?, language?}` or just the
+ * company object; command-line tone/length win. Invalid settings exit 2 naming every field.
+ */
+function readSettings(file: string, opts: { tone?: string; length?: string }) {
+  const raw = readJsonFile(file);
+  const obj = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
+  const settings = { tone: 'warm', length: 'standard', language: 'en', ...('company' in obj ? obj : { company: raw }), ...(opts.tone ? { tone: opts.tone } : {}), ...(opts.length ? { length: opts.length } : {}) };
+  const parsed = jdSettingsSchema.safeParse(settings);
+  if (!parsed.success) throw AppError.invalid(`${file} is not a usable company context`, issuesFromZod(parsed.error));
+  return parsed.data;
+}
+
 /** Offline job-description commands: no database. */
 export function registerJdCommands(program: Command): void {
   const jd = program.command('jd').description('Job descriptions (offline)');
+  jd.command('generate')
+    .description("Generate a job description from a library role and a company context file (see docs/examples/jd-context.json); 'how we hire' comes from the role's interview guide")
+    .requiredOption('--role <id>', 'library role id, e.g. cto or cpo')
+    .requiredOption('--context <file>', 'company context JSON ({company, tone, length, language}), or - for standard input')
+    .option('--tone <tone>', 'formal, warm or startup (default: the file, else warm)')
+    .option('--length <length>', 'short, standard or long (default: the file, else standard)')
+    .option('--format <format>', 'md, json (title, markdown, html, text and the lint) or jsonld (schema.org JobPosting)', 'md')
+    .action(async (opts: { role: string; context: string; tone?: string; length?: string; format: string }) => {
+      if (!['md', 'json', 'jsonld'].includes(opts.format)) throw usageError('--format must be md, json or jsonld');
+      const settings = readSettings(opts.context, opts);
+      const result = await generatePreview(null, { roleId: opts.role, settings });
+      if (opts.format === 'md') return output('md', null, () => result.markdown);
+      if (opts.format === 'json') return output('json', result, () => '');
+      const c = settings.company;
+      const posting = toJobPosting({
+        title: result.title,
+        descriptionHtml: result.html,
+        datePosted: new Date().toISOString().slice(0, 10),
+        validThrough: null,
+        employmentType: 'FULL_TIME',
+        organization: { name: c.name },
+        locations: c.locations,
+        remotePolicy: c.remotePolicy,
+        salary: c.salary ?? null,
+        directApply: false,
+        occupationalCategory: findLibraryRole(opts.role).occupationCodes.onet?.code ?? null,
+      });
+      output('json', posting, () => '');
+    });
   jd.command('lint <file>')
     .description('Check a job description (a text file, or - for standard input) for gender-coded wording, exclusionary phrases, requirement inflation, readability and pay transparency; exits 0 whatever it finds')
     .option('--location <text>', 'where the job is, for the pay-transparency check (default: a "Location:" line in the text)')

@@ -52,6 +52,10 @@ export const auditActions = [
   'interviews.booked',
   'calendar_feed.created',
   'calendar_feed.revoked',
+  'job_description.saved',
+  'job_description.restored',
+  'job_description.published',
+  'job_description.unpublished',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -8,7 +8,7 @@ import { JOB_CREATORS } from '../openings/openings.policy.ts';
 import { requireJob } from '../openings/openings.service.ts';
 import { candidateInputSchema, type ImportResult } from './candidates.contract.ts';
 import * as q from './candidates.queries.ts';
-import { insertApplication, insertCandidate } from './candidates.service.ts';
+import { authorOf, insertApplication, insertCandidate } from './candidates.service.ts';
 
 export const IMPORT_COLUMNS = ['name', 'email', 'phone', 'links', 'source', 'notes'] as const;
 const REQUIRED = ['name', 'email'];
@@ -105,8 +105,8 @@ export async function importCandidates(ctx: Ctx, jobId: string, input: { csv: st
     }
     if (input.preview) return result;
     for (const g of good) {
-      const candidateId = g.existingId ?? (await insertCandidate(tx, actor, g.input));
-      await insertApplication(tx, actor, job, candidateId);
+      const candidateId = g.existingId ?? (await insertCandidate(tx, authorOf(actor), g.input));
+      await insertApplication(tx, authorOf(actor), job, candidateId);
     }
     await audit(tx, 'candidates.imported', { type: 'job', id: job.id }, { imported: good.length, linkedExisting: result.linkedExisting, skipped: errors.length });
     return result;

@@ -116,13 +116,20 @@ function candidateFields(input: Partial<CandidateInput>) {
 }
 
 /** Inserts a candidate (the caller is in a transaction); a known email answers 409 with its id. */
-async function insertCandidate(ctx: Ctx, actor: MemberActor, input: CandidateInput): Promise<string> {
-  const existing = await q.findCandidateByEmail(ctx.db, actor.org.id, input.email);
+/** Who creates rows: a member, or nobody (the public careers page). */
+interface Author {
+  orgId: string;
+  userId: string | null;
+}
+export const authorOf = (actor: MemberActor): Author => ({ orgId: actor.org.id, userId: actor.userId });
+
+async function insertCandidate(ctx: Ctx, actor: Author, input: CandidateInput): Promise<string> {
+  const existing = await q.findCandidateByEmail(ctx.db, actor.orgId, input.email);
   if (existing) throw AppError.conflict('A candidate with this email already exists', { field: 'email', candidateId: existing.id });
   const id = randomUUID();
   await q.insertCandidate(ctx.db, {
     id,
-    orgId: actor.org.id,
+    orgId: actor.orgId,
     name: input.name,
     email: input.email,
     phone: input.phone ?? null,
@@ -132,27 +139,68 @@ async function insertCandidate(ctx: Ctx, actor: MemberActor, input: CandidateInp
     createdBy: actor.userId,
     now: ctx.clock.now(),
   });
-  await audit(ctx, 'candidate.created', { type: 'candidate', id }, {});
+  await audit(ctx, 'candidate.created', { type: 'candidate', id }, {}, actor.orgId);
   return id;
 }
 
 /** Applies a candidate to a job in its first stage, with the first history row. */
-async function insertApplication(ctx: Ctx, actor: MemberActor, job: { id: string; stages: StageDef[] }, candidateId: string): Promise<string> {
+async function insertApplication(ctx: Ctx, actor: Author, job: { id: string; stages: StageDef[] }, candidateId: string): Promise<string> {
   if (await q.findApplicationFor(ctx.db, job.id, candidateId)) throw AppError.conflict('This candidate already applied to this job', { field: 'candidateId' });
   const id = randomUUID();
   const first = job.stages[0]!.id;
-  await q.insertApplication(ctx.db, { id, orgId: actor.org.id, openingId: job.id, candidateId, stage: first, now: ctx.clock.now() });
-  await q.insertMove(ctx.db, { id: randomUUID(), orgId: actor.org.id, applicationId: id, fromStage: null, toStage: first, reasonCode: null, note: null, undoes: null, movedBy: actor.userId, now: ctx.clock.now() });
-  await audit(ctx, 'application.created', { type: 'application', id }, { jobId: job.id, candidateId });
+  await q.insertApplication(ctx.db, { id, orgId: actor.orgId, openingId: job.id, candidateId, stage: first, now: ctx.clock.now() });
+  await q.insertMove(ctx.db, { id: randomUUID(), orgId: actor.orgId, applicationId: id, fromStage: null, toStage: first, reasonCode: null, note: null, undoes: null, movedBy: actor.userId, now: ctx.clock.now() });
+  await audit(ctx, 'application.created', { type: 'application', id }, { jobId: job.id, candidateId }, actor.orgId);
   return id;
+}
+
+/** Checks and reads an uploaded résumé; throws `invalid` / `payload_too_large` naming the problem. */
+async function readResume(fileName: string, contentType: string | null, data: Buffer, fields = { name: 'fileName', data: 'dataBase64' }) {
+  if (data.length > RESUME_MAX_BYTES) throw new AppError('payload_too_large', `Résumés are limited to ${RESUME_MAX_BYTES / 1024 / 1024} MB (this one is ${(data.length / 1024 / 1024).toFixed(1)} MB)`);
+  const kind = resumeKindOf(fileName, contentType, data);
+  if (!kind) throw AppError.invalid('Upload a PDF, DOCX or TXT file', [{ path: fields.name, message: 'Not a PDF, DOCX or TXT file' }]);
+  let text: string;
+  try {
+    text = await extractResumeText(data, kind);
+  } catch (e) {
+    if (e instanceof ResumeExtractError) throw AppError.invalid(e.message, [{ path: fields.data, message: e.message }]);
+    throw e;
+  }
+  const type = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' }[kind];
+  return { name: fileName, type, data, text, kind };
+}
+
+/**
+ * An application from the public careers page: a new candidate (source "Careers page"), or the
+ * existing one with that email, applied to the job in its first stage, with the résumé when given.
+ * Applying twice to the same job changes nothing and answers the same (no hint that the email is known).
+ */
+export async function applyFromCareers(
+  ctx: Ctx,
+  orgId: string,
+  job: { id: string; stages: StageDef[] },
+  input: { name: string; email: string; phone: string | null; links: string[]; resume: { fileName: string; contentType: string | null; data: Buffer } | null },
+): Promise<{ applicationId: string | null }> {
+  const resume = input.resume ? await readResume(input.resume.fileName, input.resume.contentType, input.resume.data, { name: 'resume', data: 'resume' }) : null;
+  const author: Author = { orgId, userId: null };
+  return inTransaction(ctx, async (tx) => {
+    const existing = await q.findCandidateByEmail(tx.db, orgId, input.email);
+    const candidateId = existing?.id ?? (await insertCandidate(tx, author, { name: input.name, email: input.email, phone: input.phone, links: input.links, source: 'Careers page', notes: null }));
+    if (await q.findApplicationFor(tx.db, job.id, candidateId)) return { applicationId: null };
+    if (resume && (!existing || !(await q.resumeFile(tx.db, orgId, candidateId))?.resumeData)) {
+      await q.saveResume(tx.db, candidateId, resume, tx.clock.now());
+      await audit(tx, 'candidate.resume_uploaded', { type: 'candidate', id: candidateId }, { kind: resume.kind, bytes: resume.data.length }, orgId);
+    }
+    return { applicationId: await insertApplication(tx, author, job, candidateId) };
+  });
 }
 
 export async function createCandidate(ctx: Ctx, input: CandidateInput & { jobId?: string | undefined }) {
   const actor = requireRole(ctx, JOB_CREATORS);
   return inTransaction(ctx, async (tx) => {
     const job = input.jobId ? (await requireJob(tx, input.jobId, 'manage')).row : null;
-    const id = await insertCandidate(tx, actor, input);
-    if (job) await insertApplication(tx, actor, job, id);
+    const id = await insertCandidate(tx, authorOf(actor), input);
+    if (job) await insertApplication(tx, authorOf(actor), job, id);
     return candidateDetail(tx, actor, id);
   });
 }
@@ -175,21 +223,10 @@ export async function uploadResume(ctx: Ctx, id: string, input: { fileName: stri
   const actor = requireRole(ctx, JOB_CREATORS);
   await candidateDetail(ctx, actor, id);
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(input.dataBase64.replace(/\s/g, ''))) throw AppError.invalid('The file is not valid base64', [{ path: 'dataBase64', message: 'Not base64' }]);
-  const data = Buffer.from(input.dataBase64, 'base64');
-  if (data.length > RESUME_MAX_BYTES) throw new AppError('payload_too_large', `Résumés are limited to ${RESUME_MAX_BYTES / 1024 / 1024} MB (this one is ${(data.length / 1024 / 1024).toFixed(1)} MB)`);
-  const kind = resumeKindOf(input.fileName, input.contentType, data);
-  if (!kind) throw AppError.invalid('Upload a PDF, DOCX or TXT file', [{ path: 'fileName', message: 'Not a PDF, DOCX or TXT file' }]);
-  let text: string;
-  try {
-    text = await extractResumeText(data, kind);
-  } catch (e) {
-    if (e instanceof ResumeExtractError) throw AppError.invalid(e.message, [{ path: 'dataBase64', message: e.message }]);
-    throw e;
-  }
-  const type = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' }[kind];
+  const resume = await readResume(input.fileName, input.contentType, Buffer.from(input.dataBase64, 'base64'));
   return inTransaction(ctx, async (tx) => {
-    await q.saveResume(tx.db, id, { name: input.fileName, type, data, text }, tx.clock.now());
-    await audit(tx, 'candidate.resume_uploaded', { type: 'candidate', id }, { kind, bytes: data.length });
+    await q.saveResume(tx.db, id, resume, tx.clock.now());
+    await audit(tx, 'candidate.resume_uploaded', { type: 'candidate', id }, { kind: resume.kind, bytes: resume.data.length });
     return candidateDetail(tx, actor, id);
   });
 }
@@ -207,7 +244,7 @@ export async function addApplication(ctx: Ctx, jobId: string, candidateId: strin
   return inTransaction(ctx, async (tx) => {
     const { row: job } = await requireJob(tx, jobId, 'manage');
     if (!(await q.findCandidate(tx.db, actor.org.id, candidateId))) throw AppError.invalid('Unknown candidate', [{ path: 'candidateId', message: 'No such candidate in this organization' }]);
-    const id = await insertApplication(tx, actor, job, candidateId);
+    const id = await insertApplication(tx, authorOf(actor), job, candidateId);
     return toApplication((await q.findApplication(tx.db, actor.org.id, id))!);
   });
 }

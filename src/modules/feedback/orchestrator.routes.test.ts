@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, TestClock, type TestApp } from '../../server/testing/test-app.ts';
 import { createOrg, signedIn } from '../../server/testing/factories.ts';
-import { addCandidate, addInterview, fillScorecard, hiringWorld } from '../../server/testing/hiring.ts';
+import { addCandidate, addInterview, fillScorecard, hiringWorld, jdSettings } from '../../server/testing/hiring.ts';
 import { expectOtherOrgIdsNotFound } from '../../server/testing/tenancy.ts';
 import { sendFeedbackReminders } from './feedback.service.ts';
 import { BLIND_MESSAGE } from './feedback.policy.ts';
@@ -292,7 +292,7 @@ describe('scorecards, blind feedback, debrief and decision', () => {
     expect(ownerBlind.statusCode).toBe(403);
     expect((await w.as.recruiter.request('PUT', '/api/v1/hiring/settings', { blindFeedback: false, deciderRoles: ['owner'] })).statusCode).toBe(403);
     const off = await w.as.admin.request('PUT', '/api/v1/hiring/settings', { blindFeedback: false, deciderRoles: ['owner', 'admin'] });
-    expect(off.json()).toEqual({ blindFeedback: false, deciderRoles: ['owner', 'admin'] });
+    expect(off.json()).toEqual({ blindFeedback: false, deciderRoles: ['owner', 'admin'], approverRoles: ['owner', 'admin'] });
     expect((await w.as.owner.get(`/api/v1/applications/${applicationId}/debrief`)).statusCode).toBe(200);
     expect((await w.as.recruiter.get(`/api/v1/applications/${applicationId}/debrief`)).statusCode).toBe(200);
   });
@@ -358,6 +358,7 @@ describe('tenancy', () => {
     const { candidateId, applicationId } = await addCandidate(w.as.recruiter, w.job.id, 'Secret Candidate', 'secret.candidate@example.test');
     const interviewId = await addInterview(w.as.recruiter, applicationId, 'screen', [w.ids.iv1]);
     const card = await fillScorecard(w.as.iv1, interviewId, 3, 'yes');
+    const jd = (await w.as.recruiter.post(`/api/v1/jobs/${w.job.id}/description/generate`, { settings: jdSettings, baseVersionId: null })).json();
     const other = await createOrg(t.database.db, ['owner']);
     const outsider = await signedIn(t.app, other.members[0]!.email);
     const id = { id: w.job.id };
@@ -375,6 +376,17 @@ describe('tenancy', () => {
         { method: 'GET', route: '/api/v1/jobs/:id/applications', params: id },
         { method: 'POST', route: '/api/v1/jobs/:id/candidates/import', params: id, body: { csv: 'name,email\nA B,ab@example.test' } },
         { method: 'GET', route: '/api/v1/jobs/:id/scorecards/export', params: id, query: '?format=csv' },
+        { method: 'GET', route: '/api/v1/jobs/:id/description', params: id },
+        { method: 'POST', route: '/api/v1/jobs/:id/description/generate', params: id, body: { settings: jdSettings, baseVersionId: null } },
+        { method: 'PUT', route: '/api/v1/jobs/:id/description', params: id, body: { baseVersionId: null, title: 'Hijack', markdown: '# Hijack' } },
+        { method: 'GET', route: '/api/v1/jobs/:id/description/versions', params: id },
+        { method: 'GET', route: '/api/v1/jobs/:id/description/versions/:versionId', params: { ...id, versionId: jd.currentVersion.id } },
+        { method: 'GET', route: '/api/v1/jobs/:id/description/diff', params: id, query: `?from=${jd.currentVersion.id}&to=${jd.currentVersion.id}` },
+        { method: 'POST', route: '/api/v1/jobs/:id/description/restore', params: id, body: { versionId: jd.currentVersion.id, baseVersionId: jd.currentVersion.id } },
+        { method: 'POST', route: '/api/v1/jobs/:id/description/publish', params: id, body: { versionId: jd.currentVersion.id } },
+        { method: 'POST', route: '/api/v1/jobs/:id/description/unpublish', params: id },
+        { method: 'POST', route: '/api/v1/jobs/:id/description/rewrite', params: id, body: { versionId: jd.currentVersion.id } },
+        { method: 'GET', route: '/api/v1/jobs/:id/description/export', params: id, query: '?format=jsonld' },
         { method: 'GET', route: '/api/v1/candidates/:id', params: { id: candidateId } },
         { method: 'PATCH', route: '/api/v1/candidates/:id', params: { id: candidateId }, body: { name: 'X' } },
         { method: 'PUT', route: '/api/v1/candidates/:id/resume', params: { id: candidateId }, body: { fileName: 'a.txt', dataBase64: Buffer.from('hello').toString('base64') } },

@@ -114,6 +114,8 @@ export const hiringSettingsSchema = z.object({
   blindFeedback: z.boolean(),
   /** Organization roles that may decide (besides the job's hiring manager). */
   deciderRoles: z.array(orgRoleSchema),
+  /** Organization roles that may publish job descriptions (besides the job's hiring manager). */
+  approverRoles: z.array(orgRoleSchema),
 });
 export type HiringSettings = z.infer<typeof hiringSettingsSchema>;
 
@@ -213,7 +215,8 @@ export const updateHiringSettingsRoute = defineRoute({
   summary: 'Change blind feedback and decider roles',
   tag: 'jobs',
   access: { kind: 'member', roles: ['owner', 'admin'] },
-  body: hiringSettingsSchema.strict(),
+  /** `approverRoles` may be left out (kept as it is). */
+  body: hiringSettingsSchema.extend({ approverRoles: z.array(orgRoleSchema).optional() }).strict(),
   response: hiringSettingsSchema,
 });
 

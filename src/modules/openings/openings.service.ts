@@ -28,11 +28,15 @@ export const DEFAULT_REJECTION_REASONS = [
   { code: 'other', label: 'Other (see note)' },
 ];
 
-export const HIRING_SETTINGS_DEFAULTS: HiringSettings = { blindFeedback: true, deciderRoles: ['owner', 'admin'] };
+export const HIRING_SETTINGS_DEFAULTS: HiringSettings = { blindFeedback: true, deciderRoles: ['owner', 'admin'], approverRoles: ['owner', 'admin'] };
 
 export async function hiringSettings(ctx: Ctx, orgId: string): Promise<HiringSettings> {
   const s = (await q.orgSettings(ctx.db, orgId)).hiring as Partial<HiringSettings> | undefined;
-  return { blindFeedback: s?.blindFeedback ?? HIRING_SETTINGS_DEFAULTS.blindFeedback, deciderRoles: s?.deciderRoles ?? HIRING_SETTINGS_DEFAULTS.deciderRoles };
+  return {
+    blindFeedback: s?.blindFeedback ?? HIRING_SETTINGS_DEFAULTS.blindFeedback,
+    deciderRoles: s?.deciderRoles ?? HIRING_SETTINGS_DEFAULTS.deciderRoles,
+    approverRoles: s?.approverRoles ?? HIRING_SETTINGS_DEFAULTS.approverRoles,
+  };
 }
 
 export async function getHiringSettings(ctx: Ctx) {
@@ -40,13 +44,14 @@ export async function getHiringSettings(ctx: Ctx) {
   return hiringSettings(ctx, actor.org.id);
 }
 
-export async function updateHiringSettings(ctx: Ctx, input: HiringSettings) {
+export async function updateHiringSettings(ctx: Ctx, input: Omit<HiringSettings, 'approverRoles'> & { approverRoles?: HiringSettings['approverRoles'] | undefined }) {
   const actor = requireRole(ctx, ['owner', 'admin']);
   return inTransaction(ctx, async (tx) => {
     const all = await q.orgSettings(tx.db, actor.org.id);
-    const hiring = { blindFeedback: input.blindFeedback, deciderRoles: [...new Set(input.deciderRoles)] };
+    const approverRoles = input.approverRoles ?? (await hiringSettings(tx, actor.org.id)).approverRoles;
+    const hiring = { blindFeedback: input.blindFeedback, deciderRoles: [...new Set(input.deciderRoles)], approverRoles: [...new Set(approverRoles)] };
     await q.saveOrgSettings(tx.db, actor.org.id, { ...all, hiring });
-    await audit(tx, 'org.settings_changed', { type: 'organization', id: actor.org.id }, { fields: ['hiring.blindFeedback', 'hiring.deciderRoles'] });
+    await audit(tx, 'org.settings_changed', { type: 'organization', id: actor.org.id }, { fields: ['hiring.blindFeedback', 'hiring.deciderRoles', 'hiring.approverRoles'] });
     return hiring;
   });
 }

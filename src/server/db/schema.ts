@@ -235,6 +235,20 @@ export interface OpeningsTable {
   updatedAt: Timestamp;
 }
 
+export interface JobDescriptionsTable {
+  openingId: string;
+  orgId: string;
+  documentId: string;
+  publishedVersionId: string | null;
+  publishedAt: NullableTimestamp;
+  publishedBy: string | null;
+  /** YYYY-MM-DD (text, so both drivers read it the same way). */
+  validThrough: ColumnType<string | null, string | null | undefined, string | null>;
+  employmentType: ColumnType<string, string | undefined, string>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface OpeningTeamTable {
   openingId: string;
   orgId: string;
@@ -475,6 +489,7 @@ export interface DB {
   plans: PlansTable;
   openings: OpeningsTable;
   openingTeam: OpeningTeamTable;
+  jobDescriptions: JobDescriptionsTable;
   rejectionReasons: RejectionReasonsTable;
   candidates: CandidatesTable;
   applications: ApplicationsTable;

@@ -58,3 +58,37 @@ export async function fillScorecard(b: Browser, interviewId: string, ratings: Re
   if (res.statusCode !== 200) throw new Error(`scorecard: ${res.statusCode} ${res.body}`);
   return res.json();
 }
+
+/** Job-description generator settings for the CTO job of hiringWorld (valid against jdSettingsSchema). */
+export const jdSettings = {
+  company: {
+    name: 'Harbourline',
+    mission: 'Give small clinics the scheduling software hospitals take for granted',
+    industry: 'healthcare software',
+    stage: 'series-a',
+    headcount: 85,
+    headquarters: 'Berlin, Germany',
+    locations: ['Berlin, Germany'],
+    remotePolicy: 'hybrid',
+    reportsTo: 'CEO',
+    teamSize: 30,
+    salary: { min: 160000, max: 195000, currency: 'EUR', period: 'year' },
+    benefits: ['30 days of paid leave', 'Sixteen weeks of fully paid parental leave'],
+    emphasis: ['security-risk-management'],
+  },
+  tone: 'warm',
+  length: 'standard',
+  language: 'en',
+} as const;
+
+/** A multipart/form-data body for app.inject: text fields and optional files. */
+export function multipart(fields: Record<string, string>, files: { field: string; name: string; type: string; data: Buffer }[] = []) {
+  const boundary = `----rubric${Math.random().toString(16).slice(2)}`;
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.field}"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.data, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
+}

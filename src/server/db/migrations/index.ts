@@ -4,6 +4,7 @@ import * as m0002 from './0002_documents_roles.ts';
 import * as m0003 from './0003_questions_plans.ts';
 import * as m0004 from './0004_orchestrator.ts';
 import * as m0005 from './0005_scheduling.ts';
+import * as m0006 from './0006_job_descriptions.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_questions_plans': m0003,
   '0004_orchestrator': m0004,
   '0005_scheduling': m0005,
+  '0006_job_descriptions': m0006,
 };

@@ -4,6 +4,7 @@ import { createCandidate, moveApplication } from '../candidates/candidates.servi
 import type { ScorecardBody } from '../feedback/feedback.contract.ts';
 import { myScorecard, saveScorecard } from '../feedback/feedback.service.ts';
 import { createInterview } from '../interviews/interviews.service.ts';
+import { generateForJob, publishJobDescription } from '../jd/jd.service.ts';
 import { createJob } from '../openings/openings.service.ts';
 
 type DemoMember = { id: string; role: OrgRole };
@@ -16,7 +17,8 @@ function as(ctx: Ctx, orgId: string, m: DemoMember): Ctx {
 /**
  * The demo's hiring data, made through the same services as the app: a CTO job with four
  * candidates at different points (a finished deep dive with a split panel, an upcoming screen,
- * a rejection, an overdue scorecard) and a draft CPO job. All people are fictional.
+ * a rejection, an overdue scorecard) and a published job description; a draft CPO job with a draft
+ * description. All people are fictional.
  */
 export async function seedDemoHiring(ctx: Ctx, orgId: string, members: Record<OrgRole, DemoMember>): Promise<void> {
   const recruiter = as(ctx, orgId, members.recruiter);
@@ -34,7 +36,31 @@ export async function seedDemoHiring(ctx: Ctx, orgId: string, members: Record<Or
       { userId: members.interviewer.id, teamRole: 'interviewer', roundId: 'deep-dive' },
     ],
   });
-  await createJob(recruiter, { roleId: 'cpo', location: 'Remote (Europe)', remotePolicy: 'remote', status: 'draft', team: [{ userId: members.hiring_manager.id, teamRole: 'hiring_manager', roundId: '' }] });
+  const cpo = await createJob(recruiter, { roleId: 'cpo', location: 'Remote (Europe)', remotePolicy: 'remote', status: 'draft', team: [{ userId: members.hiring_manager.id, teamRole: 'hiring_manager', roundId: '' }] });
+
+  // Job descriptions: the CTO job's is published on /careers/lumen-harbor; the CPO job's is a draft.
+  const company = {
+    name: 'Lumen Harbor',
+    mission: 'Help coastal towns plan for flooding with open, trustworthy data',
+    industry: 'climate-risk software',
+    stage: 'series-b' as const,
+    headcount: 140,
+    headquarters: 'Lisbon, Portugal',
+    locations: ['Lisbon, Portugal'],
+    remotePolicy: 'hybrid' as const,
+    reportsTo: 'CEO',
+    teamSize: 45,
+    salary: { min: 150000, max: 185000, currency: 'EUR', period: 'year' as const },
+    equity: 'Share options vesting over four years',
+    benefits: ['30 days of paid leave', 'A yearly learning budget of €2,000', 'Twenty weeks of fully paid parental leave'],
+    emphasis: ['technology-strategy-architecture'],
+  };
+  const ctoJd = await generateForJob(recruiter, job.id, { settings: { company, tone: 'warm', length: 'standard', language: 'en' }, baseVersionId: null });
+  await publishJobDescription(as(ctx, orgId, members.hiring_manager), job.id, { versionId: ctoJd.currentVersion!.id, validThrough: null, employmentType: 'FULL_TIME' });
+  await generateForJob(recruiter, cpo.id, {
+    settings: { company: { ...company, locations: ['Portugal', 'Spain', 'Germany'], remotePolicy: 'remote', teamSize: 25, emphasis: ['product-vision-strategy'] }, tone: 'startup', length: 'standard', language: 'en' },
+    baseVersionId: null,
+  });
 
   const add = async (name: string, email: string, source: string, notes: string | null) => {
     const c = await createCandidate(recruiter, { name, email, source, notes, links: [], phone: null, jobId: job.id });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { enqueueJob, runDueJobs } from '../jobs/jobs.service.ts';
 import { jobHandlers } from '../../server/jobs.ts';
 import { openTestApp, type TestApp } from '../../server/testing/test-app.ts';
+import { validateJobPosting } from '../../core/generation/jobposting.ts';
+import { careersJson } from '../jd/careers.service.ts';
 import { DEMO_HIRING_JOB, seedDemo } from './demo.service.ts';
 
 let t: TestApp;
@@ -26,6 +28,11 @@ describe('demo workspace', () => {
     expect(await count('openings')).toBe(2);
     const debriefReady = await t.database.db.selectFrom('ratings').select('competencyId').where('orgId', '=', orgId).execute();
     expect(debriefReady).toHaveLength(6);
+    // The CTO job's description is published on the careers page; the CPO job's is a draft.
+    const careers = await careersJson(ctx, 'lumen-harbor');
+    expect(careers.jobs.map((j) => j.title)).toEqual(['Chief Technology Officer']);
+    expect(validateJobPosting(careers.jobs[0]!.jobPosting).errors).toEqual([]);
+    expect(Number((await t.database.db.selectFrom('jobDescriptions').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', orgId).executeTakeFirstOrThrow()).n)).toBe(2);
     // Re-creating the demo replaces it whole (the CLI's `seed --demo` on a seeded database).
     const again = await seedDemo(ctx);
     expect(again.orgId).not.toBe(orgId);

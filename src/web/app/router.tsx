@@ -81,6 +81,8 @@ const routes: RouteObject[] = [
           { path: 'jobs/new', lazy: () => import('../features/jobs/new-job-page.tsx').then((m) => ({ Component: m.NewJobPage })) },
           { path: 'jobs/:id', lazy: () => import('../features/jobs/job-page.tsx').then((m) => ({ Component: m.JobPage })) },
           { path: 'jobs/:id/settings', lazy: () => import('../features/jobs/job-settings-page.tsx').then((m) => ({ Component: m.JobSettingsPage })) },
+          // The job's description: generator, editor with the live language check, versions, publishing.
+          { path: 'jobs/:id/description', lazy: () => import('../features/jd/jd-page.tsx').then((m) => ({ Component: m.JobDescriptionPage })) },
           {
             path: 'jobs/:id/compare',
             lazy: () => import('../features/jobs/compare-candidates-page.tsx').then((m) => ({ Component: m.CompareCandidatesPage })),

@@ -21,7 +21,7 @@ import { isOrgAdmin, useSignedInSession } from '../../lib/session.ts';
 import { friendlyIssueMessage } from './job-format.ts';
 import { hiringSettingsKey, rejectionReasonsKey, rejectionReasonsQuery } from './job-queries.ts';
 
-/** Organization-wide hiring rules: blind feedback, who decides, and the rejection reason codes. */
+/** Organization-wide hiring rules: blind feedback, who decides, who publishes job descriptions, and the rejection reason codes. */
 export function HiringSettingsPage() {
   const session = useSignedInSession();
   const settings = useQuery({ queryKey: hiringSettingsKey, queryFn: () => api(getHiringSettingsRoute) });
@@ -69,6 +69,8 @@ function HiringSettingsForm({
   const listRef = useRef<HTMLOListElement>(null);
   const [blindFeedback, setBlindFeedback] = useState(settings.blindFeedback);
   const [deciderRoles, setDeciderRoles] = useState<OrgRole[]>(settings.deciderRoles);
+  // A server from before this setting answers without it: the contract's default (owners and admins).
+  const [approverRoles, setApproverRoles] = useState<OrgRole[]>(settings.approverRoles ?? ['owner', 'admin']);
   const [rows, setRows] = useState<ReasonRow[]>(() => reasons.map((r, i) => ({ key: i, ...r })));
   const [rowErrors, setRowErrors] = useState<RowErrors>({});
   const [problem, setProblem] = useState<string | null>(null);
@@ -124,7 +126,7 @@ function HiringSettingsForm({
     setRowErrors({});
     setBusy(true);
     try {
-      const nextSettings = await api(updateHiringSettingsRoute, { body: { blindFeedback, deciderRoles } });
+      const nextSettings = await api(updateHiringSettingsRoute, { body: { blindFeedback, deciderRoles, approverRoles } });
       client.setQueryData(hiringSettingsKey, nextSettings);
       try {
         const nextReasons = await api(saveRejectionReasonsRoute, { body: { items } });
@@ -173,6 +175,15 @@ function HiringSettingsForm({
             options={orgRoles.map((r) => ({ value: r, label: roleLabels[r] }))}
             value={deciderRoles}
             onChange={(v) => setDeciderRoles(v as OrgRole[])}
+            disabled={!canEdit}
+          />
+          <CheckboxGroup
+            name="approverRoles"
+            legend="Who may publish job descriptions"
+            description="Who may publish a job’s description on the careers page, besides the job’s hiring manager."
+            options={orgRoles.map((r) => ({ value: r, label: roleLabels[r] }))}
+            value={approverRoles}
+            onChange={(v) => setApproverRoles(v as OrgRole[])}
             disabled={!canEdit}
           />
         </div>

@@ -137,6 +137,9 @@ function JobView({ job }: { job: Job }) {
             <ButtonLink to={`/jobs/${job.id}/compare`} variant="secondary" size="sm">
               Compare candidates
             </ButtonLink>
+            <ButtonLink to={`/jobs/${job.id}/description`} variant="secondary" size="sm">
+              Job description
+            </ButtonLink>
             {canManage ? (
               <ButtonLink to={`/jobs/${job.id}/settings`} variant="secondary" size="sm">
                 Job settings

@@ -1,0 +1,62 @@
+import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { fillPath } from '../../../shared/route.ts';
+import {
+  diffJdRoute,
+  exportJdRoute,
+  getJdRoute,
+  getJdVersionRoute,
+  type jdExportFormats,
+  type JdView,
+  listJdVersionsRoute,
+} from '../../../modules/jd/jd.contract.ts';
+import { api } from '../../lib/api.ts';
+import { usePagedList } from '../../lib/paging.ts';
+
+/** Query keys of the job-description page: `jdKey(id)` prefixes everything about one job's description. */
+export const jdKey = (jobId: string) => ['jd', jobId] as const;
+export const jdVersionsKey = (jobId: string) => ['jd', jobId, 'versions'] as const;
+
+export type JdVersionSummary = NonNullable<JdView['currentVersion']>;
+export type JdExportFormat = (typeof jdExportFormats)[number];
+
+export function jdQuery(jobId: string) {
+  return { queryKey: jdKey(jobId), queryFn: () => api(getJdRoute, { params: { id: jobId } }) };
+}
+
+/** The latest view from the server, bypassing the cache (after a conflict). */
+export function fetchLatestJd(client: QueryClient, jobId: string): Promise<JdView> {
+  return client.fetchQuery({ ...jdQuery(jobId), staleTime: 0 });
+}
+
+/** Puts a view the server answered with in the cache; the history changed when a version was added. */
+export async function adoptJdView(client: QueryClient, view: JdView, versionsChanged: boolean): Promise<void> {
+  client.setQueryData(jdKey(view.jobId), view);
+  if (versionsChanged) await client.invalidateQueries({ queryKey: jdVersionsKey(view.jobId) });
+}
+
+export function useJdVersions(jobId: string) {
+  return usePagedList(jdVersionsKey(jobId), (cursor) => api(listJdVersionsRoute, { params: { id: jobId }, query: { cursor, limit: 20 } }));
+}
+
+export function useJdVersion(jobId: string, versionId: string | null) {
+  return useQuery({
+    queryKey: ['jd', jobId, 'version', versionId],
+    queryFn: () => api(getJdVersionRoute, { params: { id: jobId, versionId: versionId! } }),
+    enabled: !!versionId,
+    staleTime: Infinity,
+  });
+}
+
+export function useJdDiff(jobId: string, pair: { from: string; to: string } | null) {
+  return useQuery({
+    queryKey: ['jd', jobId, 'diff', pair?.from, pair?.to],
+    queryFn: () => api(diffJdRoute, { params: { id: jobId }, query: { from: pair!.from, to: pair!.to } }),
+    enabled: !!pair,
+    staleTime: Infinity,
+  });
+}
+
+/** The download link of the current description in one format (the server sends the file). */
+export function jdExportHref(jobId: string, format: JdExportFormat): string {
+  return `${fillPath(exportJdRoute.path, { id: jobId })}?format=${format}`;
+}

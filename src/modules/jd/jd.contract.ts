@@ -210,7 +210,29 @@ export const careersSchema = z.object({
   jobs: z.array(careersJobSchema),
 });
 
+export const jdOverviewItemSchema = z.object({
+  jobId: z.string(),
+  jobTitle: z.string(),
+  jobStatus: z.string(),
+  location: z.string(),
+  /** Null until the job has a description. */
+  current: z.object({ versionNumber: z.number().int(), updatedAt: z.string(), score: z.number(), genderVerdict: z.string() }).nullable(),
+  published: z.object({ versionNumber: z.number().int(), publishedAt: z.string(), url: z.string() }).nullable(),
+});
+
+export const jdOverviewSchema = pageSchema(jdOverviewItemSchema).extend({ careersUrl: z.string() });
+
 const editors = ['owner', 'admin', 'recruiter', 'hiring_manager'] as const;
+
+export const listJdRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/job-descriptions',
+  summary: 'Your jobs with the state of their descriptions: current version, lint score, publication',
+  tag: 'job-descriptions',
+  access: { kind: 'member' },
+  query: pageQuerySchema,
+  response: jdOverviewSchema,
+});
 
 export const getJdRoute = defineRoute({
   method: 'GET',

@@ -85,3 +85,17 @@ export async function publishedJobs(db: Db, orgId: string, openingId?: string) {
   if (openingId) q = q.where('o.id', '=', openingId);
   return q.execute();
 }
+
+/** Current version (number, body) and publication of several jobs' descriptions. */
+export async function overviewRows(db: Db, orgId: string, openingIds: string[]) {
+  if (!openingIds.length) return [];
+  return db
+    .selectFrom('jobDescriptions as j')
+    .innerJoin('documents as d', 'd.id', 'j.documentId')
+    .innerJoin('documentVersions as v', 'v.id', 'd.currentVersionId')
+    .leftJoin('documentVersions as pv', 'pv.id', 'j.publishedVersionId')
+    .select(['j.openingId', 'v.number', 'v.body', 'j.updatedAt', 'j.publishedAt', 'pv.number as publishedNumber'])
+    .where('j.orgId', '=', orgId)
+    .where('j.openingId', 'in', openingIds)
+    .execute();
+}

@@ -186,6 +186,21 @@ describe('job descriptions of a job', () => {
   });
 });
 
+describe('the overview', () => {
+  it("lists the jobs you see with their description's version, score and publication", async () => {
+    const w = await hiringWorld(t);
+    const empty = (await w.as.hm.get('/api/v1/job-descriptions')).json();
+    expect(empty.items.map((i: { jobId: string; current: unknown }) => [i.jobId, i.current])).toEqual([[w.job.id, null]]);
+    const v1 = await generate(w);
+    await publish(w, v1.currentVersion.id);
+    const list = (await w.as.hm.get('/api/v1/job-descriptions')).json();
+    expect(list.items[0]).toMatchObject({ jobId: w.job.id, current: { versionNumber: 1, score: v1.analysis.score, genderVerdict: v1.analysis.gender.verdict }, published: { versionNumber: 1 } });
+    expect(list.careersUrl).toBe(`http://localhost/careers/${await orgSlug(w)}`);
+    // Interviewers who interview for no job see none.
+    expect((await w.as.iv2.get('/api/v1/job-descriptions')).json().items).toEqual([]);
+  });
+});
+
 describe('the careers site', () => {
   it('lists published open jobs with JobPosting JSON-LD and takes applications', async () => {
     const w = await hiringWorld(t);

@@ -4,6 +4,7 @@ import * as s from './jd.service.ts';
 import { careersJson } from './careers.service.ts';
 
 export const jdRoutes = [
+  bind(c.listJdRoute, (ctx, { query }) => s.listJobDescriptions(ctx, query)),
   bind(c.getJdRoute, (ctx, { params }) => s.getJobDescription(ctx, params.id)),
   bind(c.generateJdRoute, (ctx, { params, body }) => s.generateForJob(ctx, params.id, body)),
   bind(c.saveJdRoute, (ctx, { params, body }) => s.saveJobDescription(ctx, params.id, body)),

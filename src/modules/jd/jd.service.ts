@@ -12,7 +12,7 @@ import { type Ctx, inTransaction, type MemberActor } from '../../server/context.
 import { audit } from '../audit/audit.service.ts';
 import * as docs from '../documents/documents.service.ts';
 import * as openQ from '../openings/openings.queries.ts';
-import { hiringSettings, planBodyOf, requireJob } from '../openings/openings.service.ts';
+import { hiringSettings, listJobs, planBodyOf, requireJob } from '../openings/openings.service.ts';
 import { canManageJob } from '../openings/openings.policy.ts';
 import { requireMember } from '../orgs/orgs.policy.ts';
 import { guideFor } from '../plans/plans.service.ts';
@@ -162,6 +162,34 @@ export function jobPostingFor(
     identifier: { name: org.name, value: job.id },
     url: careersJobUrl(ctx, org.slug, job.id),
   });
+}
+
+// ---- Overview ----
+
+/** The jobs the actor sees (newest first, unarchived) with their description's state. */
+export async function listJobDescriptions(ctx: Ctx, page: PageQuery) {
+  const actor = requireMember(ctx);
+  const jobs = await listJobs(ctx, { ...page, archived: 'false' });
+  const org = await q.orgName(ctx.db, actor.org.id);
+  const rows = await q.overviewRows(ctx.db, actor.org.id, jobs.items.map((j) => j.id));
+  const byJob = new Map(rows.map((r) => [r.openingId, r]));
+  return {
+    ...jobs,
+    careersUrl: careersUrl(ctx, org.slug),
+    items: jobs.items.map((j) => {
+      const r = byJob.get(j.id);
+      const body = r?.body as JdBody | undefined;
+      const analysis = body ? analyze(body.markdown, j, body.settings) : null;
+      return {
+        jobId: j.id,
+        jobTitle: j.title,
+        jobStatus: j.status,
+        location: j.location,
+        current: r && body && analysis ? { versionNumber: r.number, updatedAt: r.updatedAt.toISOString(), score: analysis.score, genderVerdict: analysis.gender.verdict } : null,
+        published: r?.publishedAt && r.publishedNumber !== null ? { versionNumber: r.publishedNumber, publishedAt: r.publishedAt.toISOString(), url: careersJobUrl(ctx, org.slug, j.id) } : null,
+      };
+    }),
+  };
 }
 
 // ---- The job's description ----

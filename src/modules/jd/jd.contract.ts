@@ -95,7 +95,7 @@ export const publicationSchema = z.object({
   /** YYYY-MM-DD; null: no end date. */
   validThrough: z.string().nullable(),
   employmentType: z.enum(employmentTypes),
-  /** The job's page on the public careers site (relative when PUBLIC_URL is unset). */
+  /** The job's page on the public careers site (PUBLIC_URL, else the address the request came to). */
   url: z.string(),
 });
 

@@ -24,7 +24,7 @@ export const appModules: readonly AppModule[] = [
     path: '/job-descriptions',
     name: 'Job descriptions',
     summary: 'Draft job descriptions from the role knowledge base and check their wording for bias before publishing.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: '/questions',

@@ -81,6 +81,11 @@ const routes: RouteObject[] = [
           { path: 'jobs/new', lazy: () => import('../features/jobs/new-job-page.tsx').then((m) => ({ Component: m.NewJobPage })) },
           { path: 'jobs/:id', lazy: () => import('../features/jobs/job-page.tsx').then((m) => ({ Component: m.JobPage })) },
           { path: 'jobs/:id/settings', lazy: () => import('../features/jobs/job-settings-page.tsx').then((m) => ({ Component: m.JobSettingsPage })) },
+          // Job descriptions: every job's description at a glance, and a check of any text.
+          {
+            path: 'job-descriptions',
+            lazy: () => import('../features/jd/jd-overview-page.tsx').then((m) => ({ Component: m.JdOverviewPage })),
+          },
           // The job's description: generator, editor with the live language check, versions, publishing.
           { path: 'jobs/:id/description', lazy: () => import('../features/jd/jd-page.tsx').then((m) => ({ Component: m.JobDescriptionPage })) },
           {

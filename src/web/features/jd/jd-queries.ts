@@ -1,4 +1,4 @@
-import { type QueryClient, useQuery } from '@tanstack/react-query';
+import { type QueryClient, useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { fillPath } from '../../../shared/route.ts';
 import {
   diffJdRoute,
@@ -7,6 +7,7 @@ import {
   getJdVersionRoute,
   type jdExportFormats,
   type JdView,
+  listJdRoute,
   listJdVersionsRoute,
 } from '../../../modules/jd/jd.contract.ts';
 import { api } from '../../lib/api.ts';
@@ -15,6 +16,9 @@ import { usePagedList } from '../../lib/paging.ts';
 /** Query keys of the job-description page: `jdKey(id)` prefixes everything about one job's description. */
 export const jdKey = (jobId: string) => ['jd', jobId] as const;
 export const jdVersionsKey = (jobId: string) => ['jd', jobId, 'versions'] as const;
+
+/** The overview of every job's description (`/job-descriptions`); apart from `jd`, so a job's key never matches it. */
+export const jdOverviewKey = ['jd-overview'] as const;
 
 export type JdVersionSummary = NonNullable<JdView['currentVersion']>;
 export type JdExportFormat = (typeof jdExportFormats)[number];
@@ -59,4 +63,21 @@ export function useJdDiff(jobId: string, pair: { from: string; to: string } | nu
 /** The download link of the current description in one format (the server sends the file). */
 export function jdExportHref(jobId: string, format: JdExportFormat): string {
   return `${fillPath(exportJdRoute.path, { id: jobId })}?format=${format}`;
+}
+
+/**
+ * The jobs with the state of their descriptions, page by page ("Load more"), and the
+ * organization's careers page. Read afresh on every visit: saving and publishing happen elsewhere.
+ */
+export function useJdOverview() {
+  const query = useInfiniteQuery({
+    queryKey: jdOverviewKey,
+    queryFn: ({ pageParam }) => api(listJdRoute, { query: { cursor: pageParam } }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    staleTime: 0,
+  });
+  const items = query.data?.pages.flatMap((p) => p.items) ?? [];
+  const careersUrl = query.data?.pages[0]?.careersUrl ?? null;
+  return { ...query, items, careersUrl };
 }

@@ -5,6 +5,7 @@ import { registerJdCommands } from './commands/jd.ts';
 import { registerLibraryCommands } from './commands/library.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerScheduleCommands } from './commands/schedule.ts';
+import { registerTranscriptCommands } from './commands/transcript.ts';
 import { EXIT, describeError, exitCodeFor } from './io.ts';
 
 export function buildProgram(): Command {
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerHiringCommands(program);
   registerScheduleCommands(program);
   registerJdCommands(program);
+  registerTranscriptCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

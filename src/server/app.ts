@@ -11,6 +11,7 @@ import { advisorRoutes } from '../modules/advisor/advisor.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { candidatesRoutes } from '../modules/candidates/candidates.routes.ts';
 import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
+import { intelligenceRoutes } from '../modules/intelligence/intelligence.routes.ts';
 import { interviewsRoutes } from '../modules/interviews/interviews.routes.ts';
 import { careersHttp } from '../modules/jd/careers.http.ts';
 import { jdRoutes } from '../modules/jd/jd.routes.ts';
@@ -35,7 +36,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes];
 
 export interface AppOptions {
   config: Config;

@@ -56,6 +56,12 @@ export const auditActions = [
   'job_description.restored',
   'job_description.published',
   'job_description.unpublished',
+  'consent.recorded',
+  'consent.withdrawn',
+  'transcript.uploaded',
+  'transcript.speakers_changed',
+  'transcript.deleted',
+  'intelligence.settings_changed',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

@@ -249,6 +249,47 @@ export interface JobDescriptionsTable {
   updatedAt: Timestamp;
 }
 
+export interface ConsentsTable {
+  id: string;
+  orgId: string;
+  candidateId: string;
+  interviewId: string | null;
+  kind: 'recording' | 'demographics';
+  wordingVersion: string;
+  givenAt: Timestamp;
+  withdrawnAt: NullableTimestamp;
+  recordedBy: string | null;
+  createdAt: Timestamp;
+}
+
+export interface TranscriptsTable {
+  id: string;
+  orgId: string;
+  interviewId: string;
+  fileName: string;
+  format: 'vtt' | 'srt' | 'text' | 'json';
+  cues: Json<unknown[]>;
+  warnings: Json<unknown[]>;
+  speakerMap: Json<unknown[]>;
+  analysis: ColumnType<unknown, string | null | undefined, string | null>;
+  engineVersion: string | null;
+  uploadedBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface TranscriptTurnsTable {
+  transcriptId: string;
+  orgId: string;
+  idx: number;
+  speaker: string | null;
+  startMs: number;
+  endMs: number;
+  text: string;
+  /** Generated tsvector (english) over text. */
+  search: ColumnType<string | null, never, never>;
+}
+
 export interface OpeningTeamTable {
   openingId: string;
   orgId: string;
@@ -490,6 +531,9 @@ export interface DB {
   openings: OpeningsTable;
   openingTeam: OpeningTeamTable;
   jobDescriptions: JobDescriptionsTable;
+  consents: ConsentsTable;
+  transcripts: TranscriptsTable;
+  transcriptTurns: TranscriptTurnsTable;
   rejectionReasons: RejectionReasonsTable;
   candidates: CandidatesTable;
   applications: ApplicationsTable;

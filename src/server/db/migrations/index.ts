@@ -5,6 +5,7 @@ import * as m0003 from './0003_questions_plans.ts';
 import * as m0004 from './0004_orchestrator.ts';
 import * as m0005 from './0005_scheduling.ts';
 import * as m0006 from './0006_job_descriptions.ts';
+import * as m0007 from './0007_intelligence.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_orchestrator': m0004,
   '0005_scheduling': m0005,
   '0006_job_descriptions': m0006,
+  '0007_intelligence': m0007,
 };

@@ -414,6 +414,7 @@ describe('tenancy', () => {
         { method: 'PUT', route: '/api/v1/interviews/:id/transcript', params: { id: interviewId }, body: { fileName: 'a.vtt', content: 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v A>Hello?\n' } },
         { method: 'GET', route: '/api/v1/interviews/:id/transcript', params: { id: interviewId } },
         { method: 'PUT', route: '/api/v1/interviews/:id/transcript/speakers', params: { id: interviewId }, body: { mapping: [{ speaker: 'A', role: 'other', participantId: null }] } },
+        { method: 'POST', route: '/api/v1/interviews/:id/transcript/summary', params: { id: interviewId } },
         { method: 'DELETE', route: '/api/v1/interviews/:id/transcript', params: { id: interviewId } },
         { method: 'POST', route: '/api/v1/interviews/:id/scorecard', params: { id: interviewId } },
         { method: 'GET', route: '/api/v1/scorecards/:id', params: { id: card.id } },

@@ -193,6 +193,14 @@ export const searchHitSchema = z.object({
   turnIndex: z.number().int(),
 });
 
+export const citedSummarySchema = z.object({
+  /** `abstractive`: the model's summary, every sentence citing turns; `extractive`: the engine's own (no model configured, or the model's text failed the checks). */
+  kind: z.enum(['abstractive', 'extractive']),
+  sentences: z.array(z.object({ text: z.string(), turns: z.array(z.number().int()) })),
+  notice: z.string().nullable(),
+  problems: z.array(z.string()),
+});
+
 const managersAndPanel = 'job managers and the interview’s panel';
 
 export const getConsentsRoute = defineRoute({
@@ -259,6 +267,16 @@ export const saveSpeakersRoute = defineRoute({
   params: idParamsSchema,
   body: saveSpeakersSchema,
   response: transcriptViewSchema,
+});
+
+export const summarizeTranscriptRoute = defineRoute({
+  method: 'POST',
+  path: '/api/v1/interviews/:id/transcript/summary',
+  summary: "A summary whose every sentence cites transcript turns, by the organization's language model (sent the redacted transcript); the extractive summary otherwise",
+  tag: 'intelligence',
+  access: { kind: 'member' },
+  params: idParamsSchema,
+  response: citedSummarySchema,
 });
 
 export const deleteTranscriptRoute = defineRoute({

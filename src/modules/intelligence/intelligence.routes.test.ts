@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openTestApp, type TestApp } from '../../server/testing/test-app.ts';
 import { createOrg, signedIn } from '../../server/testing/factories.ts';
+import { fakeLlm } from '../../server/testing/fake-llm.ts';
 import { addCandidate, addInterview, hiringWorld } from '../../server/testing/hiring.ts';
 import { expectOtherOrgIdsNotFound } from '../../server/testing/tenancy.ts';
 import { guideFor } from '../plans/plans.service.ts';
@@ -169,6 +170,44 @@ describe('transcripts of an interview', () => {
     expect((await w.as.iv1.request('PUT', url, { fileName: 'a.vtt', content: vtt(w.panelName, 'Ada Quinn') })).statusCode).toBe(409);
     const turns = await t.database.db.selectFrom('transcriptTurns').select('idx').where('orgId', '=', w.org.orgId).execute();
     expect(turns).toEqual([]);
+  });
+
+  it('summarises with the extractive engine, or with a model whose every sentence cites a turn of the redacted transcript', async () => {
+    const w = await world();
+    await w.as.owner.request('PUT', '/api/v1/intelligence/settings', { requireConsent: false });
+    expect((await w.as.recruiter.request('PUT', `/api/v1/interviews/${w.interviewId}/transcript`, { fileName: 'a.vtt', content: vtt(w.panelName, 'Ada Quinn') })).statusCode).toBe(200);
+    const plain = (await w.as.recruiter.post(`/api/v1/interviews/${w.interviewId}/transcript/summary`)).json();
+    expect(plain.kind).toBe('extractive');
+    expect(plain.notice).toMatch(/No language model/);
+    expect(plain.sentences.length).toBeGreaterThan(0);
+    expect(plain.sentences.every((x: { turns: number[] }) => x.turns.length === 1)).toBe(true);
+    await w.as.owner.request('PUT', '/api/v1/intelligence/settings', { requireConsent: true });
+
+    const model = await fakeLlm((prompt) =>
+      prompt.includes('[T1] Candidate:') ? { content: 'The candidate led a cost programme that cut cost per transaction from 4.1 to 2.6 cents [T1]. They declined to give a graduation year [T3].' } : { content: 'Nice person.' },
+    );
+    const app = await openTestApp({ env: { LLM_BASE_URL: model.url, LLM_MODEL: 'local-test', RUBRIC_DEMO: '0' }, database: t.database });
+    try {
+      const b = await signedIn(app.app, (await t.database.db.selectFrom('users').select('email').where('id', '=', w.ids.recruiter).executeTakeFirstOrThrow()).email);
+      const r = (await b.post(`/api/v1/interviews/${w.interviewId}/transcript/summary`)).json();
+      expect(r).toEqual({
+        kind: 'abstractive',
+        notice: null,
+        problems: [],
+        sentences: [
+          { text: 'The candidate led a cost programme that cut cost per transaction from 4.1 to 2.6 cents.', turns: [1] },
+          { text: 'They declined to give a graduation year.', turns: [3] },
+        ],
+      });
+      // The model was sent the redacted transcript: no name, no email.
+      const sent = model.seen[0]!.messages.at(-1)!.content;
+      expect(sent).not.toContain('Ada');
+      expect(sent).not.toContain('@example.test');
+      expect(sent).toContain('[EMAIL]');
+    } finally {
+      await app.close();
+      await model.close();
+    }
   });
 
   it("answers 404 for another organization's consents", async () => {

@@ -9,6 +9,7 @@ export const intelligenceRoutes = [
   bind(c.uploadTranscriptRoute, (ctx, { params, body }) => s.uploadTranscript(ctx, params.id, body)),
   bind(c.getTranscriptRoute, (ctx, { params, query }) => s.getTranscript(ctx, params.id, query.redact === 'true')),
   bind(c.saveSpeakersRoute, (ctx, { params, body }) => s.saveSpeakers(ctx, params.id, body)),
+  bind(c.summarizeTranscriptRoute, (ctx, { params }) => s.summarizeTranscript(ctx, params.id)),
   bind(c.deleteTranscriptRoute, (ctx, { params }) => s.deleteTranscript(ctx, params.id)),
   bind(c.searchTranscriptsRoute, (ctx, { query }) => s.searchTranscripts(ctx, query)),
   bind(c.getIntelligenceSettingsRoute, (ctx) => s.getIntelligenceSettings(ctx)),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { analyzeTranscript, ENGINE_VERSION, type TranscriptAnalysis } from '../../core/transcript/analyze.ts';
+import { checkCitedSummary, CITED_SUMMARY_RULES, citedSummaryPrompt } from '../../core/transcript/cited-summary.ts';
 import { parseTranscript, TranscriptTooLargeError } from '../../core/transcript/parse.ts';
 import { redactText } from '../../core/transcript/redact.ts';
 import { roundInput } from '../../core/transcript/round.ts';
@@ -14,6 +15,7 @@ import { requireInterview } from '../interviews/interviews.service.ts';
 import * as openQ from '../openings/openings.queries.ts';
 import { planBodyOf } from '../openings/openings.service.ts';
 import { requireMember, requireRole } from '../orgs/orgs.policy.ts';
+import { LlmError, openAiCompatible } from '../llm/llm.ts';
 import { library } from '../roles/roles.library.ts';
 import type { Consent, IntelligenceSettings, TranscriptView } from './intelligence.contract.ts';
 import * as q from './intelligence.queries.ts';
@@ -275,6 +277,40 @@ export async function deleteTranscript(ctx: Ctx, interviewId: string) {
     await audit(tx, 'transcript.deleted', { type: 'interview', id: interviewId }, {});
   });
   return null;
+}
+
+// ---- Cited summary ----
+
+/** The extractive summary as cited sentences: the strongest quote per competency, with its turn. */
+function extractiveSentences(view: TranscriptView): { text: string; turns: number[] }[] {
+  const names = new Map(view.competencies.map((c) => [c.id, c.name]));
+  const turnAt = (ms: number) => {
+    const t = [...view.turns].reverse().find((x) => x.startMs <= ms) ?? view.turns[0];
+    return t ? [t.index] : [];
+  };
+  return view.analysis.summary.strongest.map((s) => ({ text: `${names.get(s.competencyId) ?? s.competencyId}: “${s.quote}”`, turns: turnAt(s.startMs) }));
+}
+
+export async function summarizeTranscript(ctx: Ctx, interviewId: string) {
+  // The model only ever sees the redacted transcript: no names, emails, phone numbers or addresses.
+  const view = await getTranscript(ctx, interviewId, true);
+  const extractive = (notice: string | null, problems: string[] = []) => ({ kind: 'extractive' as const, sentences: extractiveSentences(view), notice, problems });
+  const { baseUrl, model, apiKey, timeoutMs } = ctx.config.llm;
+  if (!baseUrl || !model) return extractive('No language model is configured; this is the extractive summary.');
+  const roles = new Map(view.speakers.map((m) => [m.speaker, m.role]));
+  let text: string;
+  try {
+    text = await openAiCompatible({ baseUrl, model, apiKey, timeoutMs }).complete([
+      { role: 'system', content: CITED_SUMMARY_RULES },
+      { role: 'user', content: citedSummaryPrompt(view.turns, (s) => (s === null ? 'other' : (roles.get(s) ?? 'other'))) },
+    ]);
+  } catch (e) {
+    if (!(e instanceof LlmError)) throw e;
+    return extractive(`${e.message}; this is the extractive summary.`);
+  }
+  const check = checkCitedSummary(text, view.turns.length);
+  if (!check.ok) return extractive('The model’s summary had sentences without valid citations, so the extractive summary stands.', check.problems);
+  return { kind: 'abstractive' as const, sentences: check.sentences, notice: null, problems: [] };
 }
 
 // ---- Search ----

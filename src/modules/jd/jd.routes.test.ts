@@ -1,8 +1,7 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { validateJobPosting } from '../../core/generation/jobposting.ts';
 import { Browser, openTestApp, type TestApp } from '../../server/testing/test-app.ts';
+import { fakeLlm } from '../../server/testing/fake-llm.ts';
 import { hiringWorld, jdSettings, multipart } from '../../server/testing/hiring.ts';
 
 let t: TestApp;
@@ -311,29 +310,8 @@ describe('the careers site', () => {
 });
 
 describe('language-model polish', () => {
-  /** A local server speaking the chat-completions protocol; `reply` decides the answer per request. */
-  async function fakeModel(reply: (draft: string) => { status?: number; content?: string; delayMs?: number }) {
-    const seen: { model: string; auth: string | undefined }[] = [];
-    const server = http.createServer((req, res) => {
-      let body = '';
-      req.on('data', (c: Buffer) => (body += c.toString()));
-      req.on('end', () => {
-        const parsed = JSON.parse(body) as { model: string; messages: { role: string; content: string }[] };
-        seen.push({ model: parsed.model, auth: req.headers.authorization });
-        const r = reply(parsed.messages.at(-1)!.content);
-        setTimeout(() => {
-          if (res.destroyed) return;
-          res.writeHead(r.status ?? 200, { 'content-type': 'application/json' });
-          res.end(JSON.stringify(r.status && r.status >= 400 ? { error: { message: 'model overloaded' } } : { choices: [{ message: { role: 'assistant', content: r.content } }] }));
-        }, r.delayMs ?? 0);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, seen, close: () => new Promise<void>((r) => server.close(() => r())) };
-  }
-
-  async function withModel(reply: Parameters<typeof fakeModel>[0], check: (r: { status: string; markdown: string; notice: string | null; missing: string[] }, draft: string) => void) {
-    const model = await fakeModel(reply);
+  async function withModel(reply: Parameters<typeof fakeLlm>[0], check: (r: { status: string; markdown: string; notice: string | null; missing: string[] }, draft: string) => void) {
+    const model = await fakeLlm(reply);
     const app = await openTestApp({ env: { LLM_BASE_URL: model.url, LLM_MODEL: 'local-test', LLM_API_KEY: 'sk-test', LLM_TIMEOUT_MS: '300' } });
     try {
       const w = await hiringWorld(app);
@@ -342,7 +320,7 @@ describe('language-model polish', () => {
       const res = await w.as.recruiter.post(`/api/v1/jobs/${w.job.id}/description/rewrite`, { versionId: v1.currentVersion.id });
       expect(res.statusCode, res.body).toBe(200);
       check(res.json(), v1.body.markdown);
-      expect(model.seen[0]).toEqual({ model: 'local-test', auth: 'Bearer sk-test' });
+      expect(model.seen[0]).toMatchObject({ model: 'local-test', auth: 'Bearer sk-test' });
     } finally {
       await app.close();
       await model.close();

@@ -22,7 +22,7 @@ import * as roleQ from '../roles/roles.queries.ts';
 import { findLibraryRole, weightedCompetencies } from '../roles/roles.service.ts';
 import type { employmentTypes, JdBody, JdDefaults, JdSettings, JdView } from './jd.contract.ts';
 import { loadJdContent } from './jd.content.ts';
-import { LlmError, openAiCompatible, unfence } from './jd.llm.ts';
+import { LlmError, openAiCompatible, unfence } from '../llm/llm.ts';
 import * as q from './jd.queries.ts';
 
 type EmploymentType = (typeof employmentTypes)[number];

@@ -4,6 +4,7 @@
 //   signIn      sign-in throughput with distinct users (scrypt-bound), rate limits raised by config
 //   sessionRead GET /api/v1/auth/session: max throughput, and latency at a fixed offered rate
 //   jobDescriptionLint  analysis of a ~1,000-word description (target median ≤ 5 ms)
+//   transcriptAnalysis  parse + analyse a 60-minute interview (target median ≤ 50 ms), 1,000-transcript throughput, memory
 //   orchestrator debrief (8 scorecards × 10 competencies) and job comparison (200 candidates), in-process
 // Options: --quick (fewer runs, the default) | --full (longer runs).
 import { spawn } from 'node:child_process';
@@ -16,6 +17,7 @@ import { benchLanguage } from './language.ts';
 import { benchOrchestrator } from './orchestrator.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchSearch } from './search.ts';
+import { benchTranscripts } from './transcripts.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const full = process.argv.includes('--full');
@@ -161,5 +163,6 @@ const result = {
   loopSlotSearch: benchScheduling(full ? 31 : 11),
   orchestrator: await benchOrchestrator(full ? 500 : 200),
   jobDescriptionLint: benchLanguage(full ? 1000 : 300),
+  transcriptAnalysis: benchTranscripts(full ? 100 : 30, 1000),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

@@ -377,3 +377,54 @@ describe('rubric jd generate (offline)', () => {
     expect(rubric(['jd', 'generate', '--role', 'no-such-role', '--context', context]).code).toBe(2);
   });
 });
+
+describe('rubric transcript (offline)', () => {
+  it('parses and analyses a transcript; unreadable files exit 2 with a clear message', () => {
+    const file = path.join(dataDir, 'screen.vtt');
+    fs.writeFileSync(
+      file,
+      [
+        'WEBVTT',
+        '',
+        '00:00:01.000 --> 00:00:06.000',
+        '<v Marta Lindqvist>Tell me about an infrastructure cost initiative you led. What was the unit cost before and after?',
+        '',
+        '00:00:07.000 --> 00:00:30.000',
+        '<v Daniel Okafor>I led a cost programme. Cost per transaction fell from 4.1 to 2.6 cents within two quarters.',
+        '',
+        '00:00:31.000 --> 00:00:35.000',
+        '<v Marta Lindqvist>Great. And what year did you graduate?',
+        '',
+      ].join('\n'),
+    );
+    const parsed = rubric(['transcript', 'parse', file, '--format', 'json']);
+    expect(parsed.code, parsed.stderr).toBe(0);
+    const doc = JSON.parse(parsed.stdout);
+    expect(Object.keys(doc)).toEqual(['format', 'cues', 'warnings']);
+    expect(doc.format).toBe('vtt');
+    expect(doc.cues[1]).toEqual({ startMs: 7000, endMs: 30000, speaker: 'Daniel Okafor', text: 'I led a cost programme. Cost per transaction fell from 4.1 to 2.6 cents within two quarters.' });
+
+    const analysed = rubric(['transcript', 'analyze', file, '--role', 'cto', '--round', 'deep-dive', '--candidate', 'Daniel Okafor', '--interviewer', 'Marta Lindqvist', '--format', 'json']);
+    expect(analysed.code, analysed.stderr).toBe(0);
+    const a = JSON.parse(analysed.stdout);
+    expect(Object.keys(a)).toEqual(expect.arrayContaining(['speakers', 'talk', 'exchanges', 'coverage', 'evidence', 'flags', 'suggestions']));
+    expect(a.coverage.asked.map((x: { index: number }) => x.index)).toEqual([0]);
+    expect(a.flags).toHaveLength(1);
+    expect(a.flags[0]).toMatchObject({ category: 'age', speaker: 'Marta Lindqvist' });
+    // Proportional within the turn: the question follows "Great." in the 31–35 s cue.
+    expect(a.flags[0].startMs).toBeGreaterThan(31000);
+    expect(a.flags[0].startMs).toBeLessThan(35000);
+    expect(a.flags[0].quote).toContain('what year did you graduate');
+
+    const garbage = path.join(dataDir, 'garbage.srt');
+    fs.writeFileSync(garbage, 'this is not a transcript at all --> nope\n');
+    const bad = rubric(['transcript', 'parse', garbage]);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toContain('no transcript cues found');
+    expect(rubric(['transcript', 'parse', path.join(dataDir, 'missing.vtt')]).code).toBe(2);
+    const noRound = rubric(['transcript', 'analyze', file, '--role', 'cto', '--round', 'no-such-round']);
+    expect(noRound.code).toBe(2);
+    expect(noRound.stderr).toContain('no round "no-such-round"');
+  });
+});

@@ -4,6 +4,10 @@ import { createCandidate, moveApplication } from '../candidates/candidates.servi
 import type { ScorecardBody } from '../feedback/feedback.contract.ts';
 import { myScorecard, saveScorecard } from '../feedback/feedback.service.ts';
 import { createInterview } from '../interviews/interviews.service.ts';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findPackageRoot } from '../../server/db/connect.ts';
+import { recordConsent, uploadTranscript } from '../intelligence/intelligence.service.ts';
 import { generateForJob, publishJobDescription } from '../jd/jd.service.ts';
 import { createJob } from '../openings/openings.service.ts';
 
@@ -17,8 +21,8 @@ function as(ctx: Ctx, orgId: string, m: DemoMember): Ctx {
 /**
  * The demo's hiring data, made through the same services as the app: a CTO job with four
  * candidates at different points (a finished deep dive with a split panel, an upcoming screen,
- * a rejection, an overdue scorecard) and a published job description; a draft CPO job with a draft
- * description. All people are fictional.
+ * a rejection, an overdue scorecard), the deep dive's transcript and a published job description; a
+ * draft CPO job with a draft description. All people are fictional.
  */
 export async function seedDemoHiring(ctx: Ctx, orgId: string, members: Record<OrgRole, DemoMember>): Promise<void> {
   const recruiter = as(ctx, orgId, members.recruiter);
@@ -115,4 +119,11 @@ export async function seedDemoHiring(ctx: Ctx, orgId: string, members: Record<Or
     const card = await myScorecard(c, deepDive.id);
     await saveScorecard(c, card.id, { baseVersion: card.version, body, submit: true });
   }
+
+  // The deep dive's transcript (content/demo), after the candidate's recording consent: coverage,
+  // evidence, and one risky question flagged.
+  const hm = as(ctx, orgId, members.hiring_manager);
+  await recordConsent(hm, deepDive.id, { wordingVersion: 'recording-notice-v1', givenAt: at(-50.1) });
+  const vtt = fs.readFileSync(path.join(findPackageRoot(), 'content', 'demo', 'maya-deep-dive.vtt'), 'utf8');
+  await uploadTranscript(hm, deepDive.id, { fileName: 'maya-deep-dive.vtt', content: vtt });
 }

@@ -32,6 +32,10 @@ describe('demo workspace', () => {
     const careers = await careersJson(ctx, 'lumen-harbor');
     expect(careers.jobs.map((j) => j.title)).toEqual(['Chief Technology Officer']);
     expect(validateJobPosting(careers.jobs[0]!.jobPosting).errors).toEqual([]);
+    const transcript = await t.database.db.selectFrom('transcripts').select(['analysis', 'format']).where('orgId', '=', orgId).executeTakeFirstOrThrow();
+    const analysis = transcript.analysis as { flags: { category: string; speaker: string }[]; coverage: { asked: { index: number }[] } };
+    expect(analysis.flags.map((f) => [f.category, f.speaker])).toEqual([['family_status', 'Eli Novak']]);
+    expect(analysis.coverage.asked.map((a) => a.index)).toEqual([0, 2]);
     expect(Number((await t.database.db.selectFrom('jobDescriptions').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', orgId).executeTakeFirstOrThrow()).n)).toBe(2);
     // Re-creating the demo replaces it whole (the CLI's `seed --demo` on a seeded database).
     const again = await seedDemo(ctx);

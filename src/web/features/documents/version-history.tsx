@@ -15,6 +15,25 @@ export function formatDiffValue(value: unknown, max = 160): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 
+/** A version's title line (number, current badge, author, time) and its note, as every history shows them. */
+export function VersionLines({ version: v, isCurrent, restoredFromNumber }: { version: VersionSummary; isCurrent: boolean; restoredFromNumber: number | undefined }) {
+  return (
+    <>
+      <p className="version__title">
+        <strong>Version {v.number}</strong> {isCurrent ? <Badge tone="success">Current</Badge> : null}
+        <span className="muted">
+          {' '}
+          by {v.createdByName ?? 'someone'}, {formatDateTime(v.createdAt)}
+        </span>
+      </p>
+      <p className="version__note">
+        {v.note ?? <span className="muted">No note.</span>}
+        {v.restoredFromId ? <span className="muted"> (restored from version {restoredFromNumber ?? 'an earlier version'})</span> : null}
+      </p>
+    </>
+  );
+}
+
 export interface VersionHistoryProps {
   /** Distinguishes the document in the query cache, e.g. ['plan', id]. */
   queryKey: readonly unknown[];
@@ -50,17 +69,7 @@ export function VersionHistory({ queryKey, current, loadVersions, loadDiff, onRe
           return (
             <li key={v.id} className="version">
               <div className="version__head">
-                <p className="version__title">
-                  <strong>Version {v.number}</strong> {isCurrent ? <Badge tone="success">Current</Badge> : null}
-                  <span className="muted">
-                    {' '}
-                    by {v.createdByName ?? 'someone'}, {formatDateTime(v.createdAt)}
-                  </span>
-                </p>
-                <p className="version__note">
-                  {v.note ?? <span className="muted">No note.</span>}
-                  {v.restoredFromId ? <span className="muted"> (restored from version {numberOf(v.restoredFromId) ?? 'an earlier version'})</span> : null}
-                </p>
+                <VersionLines version={v} isCurrent={isCurrent} restoredFromNumber={numberOf(v.restoredFromId)} />
                 {isCurrent ? null : (
                   <div className="version__actions">
                     <Button variant="secondary" size="sm" aria-expanded={isOpen} aria-controls={`diff-${v.id}`} onClick={() => setComparing(isOpen ? null : v.id)}>

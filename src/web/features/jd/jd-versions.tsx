@@ -4,8 +4,8 @@ import { Button } from '../../components/button.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { LoadMore } from '../../components/load-more.tsx';
 import { SelectField } from '../../components/select-field.tsx';
-import { Badge, EmptyState, LoadError, Loading } from '../../components/status.tsx';
-import { formatDateTime } from '../../lib/format.ts';
+import { EmptyState, LoadError, Loading } from '../../components/status.tsx';
+import { VersionLines } from '../documents/version-history.tsx';
 import { diffRows } from './jd-format.ts';
 import { type JdVersionSummary, useJdDiff, useJdVersion, useJdVersions } from './jd-queries.ts';
 
@@ -48,17 +48,7 @@ export function JdVersions({
           const open = viewing === v.id;
           return (
             <li key={v.id} className="version">
-              <p className="version__title">
-                <strong>Version {v.number}</strong> {isCurrent ? <Badge tone="success">Current</Badge> : null}
-                <span className="muted">
-                  {' '}
-                  by {v.createdByName ?? 'someone'}, {formatDateTime(v.createdAt)}
-                </span>
-              </p>
-              <p className="version__note">
-                {v.note ?? <span className="muted">No note.</span>}
-                {v.restoredFromId ? <span className="muted"> (restored from version {numberOf(v.restoredFromId) ?? 'an earlier version'})</span> : null}
-              </p>
+              <VersionLines version={v} isCurrent={isCurrent} restoredFromNumber={numberOf(v.restoredFromId)} />
               <div className="version__actions">
                 <Button variant="secondary" size="sm" aria-expanded={open} aria-controls={`jd-version-${v.id}`} onClick={() => setViewing(open ? null : v.id)}>
                   View<span className="visually-hidden"> version {v.number}</span>

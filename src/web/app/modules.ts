@@ -51,7 +51,7 @@ export const appModules: readonly AppModule[] = [
     path: '/intelligence',
     name: 'Intelligence',
     summary: 'Transcripts tied back to the rubric: evidence per competency and questions that should not have been asked.',
-    isBuilt: false,
+    isBuilt: true,
   },
   {
     path: '/analytics',

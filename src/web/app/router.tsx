@@ -101,6 +101,12 @@ const routes: RouteObject[] = [
             path: 'interviews/:id/scorecard',
             lazy: () => import('../features/interviews/scorecard-page.tsx').then((m) => ({ Component: m.ScorecardPage })),
           },
+          // Interview intelligence: an interview's transcript with its analysis, and the module page (search, settings).
+          {
+            path: 'interviews/:id/transcript',
+            lazy: () => import('../features/intelligence/transcript-page.tsx').then((m) => ({ Component: m.TranscriptPage })),
+          },
+          { path: 'intelligence', lazy: () => import('../features/intelligence/intelligence-page.tsx').then((m) => ({ Component: m.IntelligencePage })) },
           {
             path: 'applications/:id/debrief',
             lazy: () => import('../features/interviews/debrief-page.tsx').then((m) => ({ Component: m.DebriefPage })),

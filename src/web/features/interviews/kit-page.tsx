@@ -50,6 +50,9 @@ export function KitPage() {
             <Button variant="secondary" size="sm" onClick={() => window.print()}>
               Print
             </Button>
+            <ButtonLink variant="secondary" size="sm" to={`/interviews/${interview.id}/transcript`}>
+              Transcript
+            </ButtonLink>
             <ButtonLink size="sm" to={`/interviews/${interview.id}/scorecard`}>
               Open scorecard
             </ButtonLink>

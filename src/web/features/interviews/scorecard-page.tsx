@@ -13,6 +13,7 @@ import { TextAreaField } from '../../components/text-area.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { api, isApiError } from '../../lib/api.ts';
 import { toApiError } from '../../lib/forms.ts';
+import { TranscriptEvidence } from '../intelligence/scorecard-evidence.tsx';
 import { recommendationLabels } from './interview-format.ts';
 import { InterviewsNav } from './interviews-nav.tsx';
 import {
@@ -304,6 +305,7 @@ function ScorecardEditor({ initial, interviewId, onReload }: { initial: Scorecar
               {form.competencies.map((c) => (
                 <CompetencyField
                   key={c.id}
+                  interviewId={interviewId}
                   competency={c}
                   value={draft.ratings[c.id] ?? { choice: null, evidence: '' }}
                   evidenceRequired={form.evidenceRequired}
@@ -407,6 +409,7 @@ function SaveStatus({ state, error, submitted, editing }: { state: SaveState; er
 }
 
 function CompetencyField({
+  interviewId,
   competency,
   value,
   evidenceRequired,
@@ -414,6 +417,7 @@ function CompetencyField({
   evidenceError,
   onChange,
 }: {
+  interviewId: string;
   competency: ScorecardForm['competencies'][number];
   value: CompetencyDraft;
   evidenceRequired: boolean;
@@ -480,6 +484,8 @@ function CompetencyField({
         error={evidenceError}
         onChange={(e) => onChange({ evidence: e.target.value })}
       />
+      {/* The transcript's evidence and draft suggestion, when there is a transcript: shown, never applied. */}
+      <TranscriptEvidence interviewId={interviewId} competencyId={competency.id} competencyName={name} />
     </fieldset>
   );
 }

@@ -428,3 +428,164 @@ describe('rubric transcript (offline)', () => {
     expect(noRound.stderr).toContain('no round "no-such-round"');
   });
 });
+
+describe('rubric analyze (offline statistics over CSV files)', () => {
+  const write = (name: string, body: string) => {
+    const file = path.join(dataDir, name);
+    fs.writeFileSync(file, body);
+    return file;
+  };
+  const offline = { RUBRIC_DATA_DIR: '/nonexistent/analyze-never' };
+  const ucla = () => {
+    const file = path.join(dataDir, 'ucla-admissions.csv');
+    fs.copyFileSync(path.join(findPackageRoot(), 'src', 'core', 'stats', 'fixtures', 'ucla-admissions.csv'), file);
+    return file;
+  };
+
+  it('fits admit ~ gre + gpa + factor(rank) on the UCLA admissions data as R does (JSON and text)', () => {
+    const file = ucla();
+    const r = rubric(['analyze', 'logistic', '--input', file, '--outcome', 'admit', '--predictors', 'gre,gpa,rank', '--factor', 'rank', '--format', 'json'], offline);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(Object.keys(doc)).toEqual(['n', 'coefficients', 'deviance', 'aic', 'auc']);
+    expect(doc.n).toBe(400);
+    expect(Object.keys(doc.coefficients)).toEqual(['(Intercept)', 'gre', 'gpa', 'rank2', 'rank3', 'rank4']);
+    const oracle: Record<string, [number, number]> = {
+      '(Intercept)': [-3.989979, 1.139951],
+      gre: [0.002264, 0.001094],
+      gpa: [0.804038, 0.331819],
+      rank2: [-0.675443, 0.31649],
+      rank3: [-1.340204, 0.345306],
+      rank4: [-1.551464, 0.417832],
+    };
+    for (const [name, [estimate, se]] of Object.entries(oracle)) {
+      expect(Math.abs(doc.coefficients[name].estimate - estimate)).toBeLessThan(1e-5);
+      expect(Math.abs(doc.coefficients[name].se - se)).toBeLessThan(1e-5);
+      expect(Object.keys(doc.coefficients[name])).toEqual(['estimate', 'se', 'z', 'p']);
+    }
+    expect(doc.deviance).toBeCloseTo(458.5175, 4);
+    expect(doc.aic).toBeCloseTo(470.5175, 4);
+    expect(doc.auc).toBeGreaterThan(0.5);
+    expect(doc.auc).toBeLessThan(1);
+
+    const numeric = JSON.parse(rubric(['analyze', 'logistic', '--input', file, '--outcome', 'admit', '--predictors', 'gre,gpa,rank'], offline).stdout);
+    expect(numeric.aic).toBeCloseTo(467.4418, 4);
+    expect(Math.abs(numeric.coefficients.rank.estimate - -0.560031)).toBeLessThan(1e-5);
+
+    const text = rubric(['analyze', 'logistic', '--input', file, '--outcome', 'admit', '--predictors', 'gre,gpa,rank', '--factor', 'rank', '--format', 'text'], offline);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('admit ~ gre + gpa + factor(rank)');
+    expect(text.stdout).toMatch(/rank4\s+-1\.551464\s+0\.417832/);
+    expect(text.stdout).toContain('AIC 470.5175');
+    expect(fs.existsSync('/nonexistent/analyze-never')).toBe(false);
+  });
+
+  it('reports adverse impact per group: reference = highest rate, integer four-fifths flag, small groups marked', () => {
+    // 40/50 against 32/50 is exactly four-fifths (not flagged); 2 of 3 is a small group.
+    const rows = [
+      ...Array.from({ length: 50 }, (_, i) => `men,${i < 40 ? 1 : 0}`),
+      ...Array.from({ length: 50 }, (_, i) => `women,${i < 32 ? 1 : 0}`),
+      ...Array.from({ length: 50 }, (_, i) => `nonbinary,${i < 31 ? 1 : 0}`),
+      'undisclosed,1',
+      'undisclosed,0',
+      'undisclosed,1',
+    ];
+    const file = write('decisions.csv', `group,selected\n${rows.join('\n')}\n`);
+    const r = rubric(['analyze', 'adverse-impact', '--input', file, '--format', 'json'], offline);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc.referenceGroup).toBe('men');
+    const by = Object.fromEntries(doc.groups.map((g: { group: string }) => [g.group, g]));
+    expect(Object.keys(by.women)).toEqual(['group', 'n', 'selected', 'rate', 'impactRatio', 'fourFifthsFlag', 'fisherP', 'zP', 'smallGroup']);
+    expect(by.women).toMatchObject({ n: 50, selected: 32, rate: 0.64, impactRatio: 0.8, fourFifthsFlag: false, smallGroup: false });
+    expect(by.nonbinary).toMatchObject({ selected: 31, fourFifthsFlag: true });
+    expect(by.men).toMatchObject({ impactRatio: null, fourFifthsFlag: false, fisherP: null, zP: null });
+    expect(by.undisclosed).toMatchObject({ n: 3, selected: 2, smallGroup: true, fourFifthsFlag: false });
+    expect(by.women.fisherP).toBeGreaterThan(0.05);
+    expect(by.women.zP).toBeGreaterThan(0.05);
+
+    const text = rubric(['analyze', 'adverse-impact', '--input', file, '--format', 'text'], offline);
+    expect(text.stdout).toContain('men (reference)');
+    expect(text.stdout).toContain('fewer than 5 people');
+
+    const scores = write('scores.csv', 'group,score\na,1\na,2\na,3\na,4\nb,1\nb,1\nb,2\nb,4\n');
+    const sr = JSON.parse(rubric(['analyze', 'adverse-impact', '--input', scores, '--method', 'scoring-rate'], offline).stdout);
+    expect(sr.median).toBe(2);
+    expect(sr.referenceGroup).toBe('a');
+    expect(sr.groups.map((g: { selected: number }) => g.selected)).toEqual([2, 1]);
+
+    const nobody = write('nobody.csv', 'group,selected\na,0\na,0\nb,0\n');
+    const none = rubric(['analyze', 'adverse-impact', '--input', nobody], offline);
+    expect(none.code).toBe(0);
+    expect(none.stdout).not.toContain('NaN');
+    expect(JSON.parse(none.stdout).groups.every((g: { impactRatio: null; fisherP: null }) => g.impactRatio === null && g.fisherP === null)).toBe(true);
+  });
+
+  it('computes reliability (ICC and alpha; per competency) and correlations, exiting 0 when ICC cannot be computed', () => {
+    const sf = ['9 2 5 8', '6 1 3 2', '8 4 6 8', '7 1 2 6', '10 5 6 9', '6 2 4 7'];
+    const lines = sf.flatMap((row, i) => row.split(' ').map((v, j) => `c${i + 1},J${j + 1},${v}`));
+    const file = write('ratings.csv', `target,rater,score\n${lines.join('\n')}\n`);
+    const r = rubric(['analyze', 'reliability', '--input', file, '--format', 'json'], offline);
+    expect(r.code, r.stderr).toBe(0);
+    const doc = JSON.parse(r.stdout);
+    expect(doc).toMatchObject({ nTargets: 6, nRaters: 4, nComplete: 6 });
+    expect(doc.icc.icc1).toBeCloseTo(0.165742, 6);
+    expect(doc.icc.icc2).toBeCloseTo(0.289764, 6);
+    expect(doc.icc.icc3).toBeCloseTo(0.714841, 6);
+    expect(doc.icc.icc3k).toBeCloseTo(0.909316, 6);
+    expect(Object.keys(doc.alpha)).toEqual(['nominal', 'ordinal', 'interval', 'ratio']);
+
+    const comp = write('ratings-comp.csv', `competency,target,rater,score\n${lines.map((l) => `judgement,${l}`).join('\n')}\nstrategy,c1,J1,3\nstrategy,c1,J2,4\n`);
+    const c = rubric(['analyze', 'reliability', '--input', comp], offline);
+    expect(c.code, c.stderr).toBe(0);
+    const per = JSON.parse(c.stdout).competencies;
+    expect(Object.keys(per)).toEqual(['judgement', 'strategy']);
+    expect(per.judgement.icc.icc2).toBeCloseTo(0.289764, 6);
+    expect(per.strategy).toMatchObject({ nTargets: 1, nComplete: 1, icc: null });
+    expect(per.strategy.notes.join(' ')).toContain('at least 2 targets');
+
+    const xy = write(
+      'xy.csv',
+      'x,y\n' + ['44.4,2.6', '45.9,3.1', '41.9,2.5', '53.3,5.0', '44.7,3.6', '44.1,4.0', '50.7,5.2', '45.2,2.8', '60.1,3.8', ',9'].join('\n') + '\n',
+    );
+    const cor = rubric(['analyze', 'correlate', '--input', xy, '--x', 'x', '--y', 'y', '--format', 'json'], offline);
+    expect(cor.code, cor.stderr).toBe(0);
+    const cd = JSON.parse(cor.stdout);
+    expect(cd.n).toBe(9);
+    expect(cd.pearson.r).toBeCloseTo(0.5711816, 6);
+    expect(cd.pearson.ci95[0]).toBeCloseTo(-0.1497426, 6);
+    expect(cd.pearson.ci95[1]).toBeCloseTo(0.8955795, 6);
+    expect(cd.pearson.p).toBeCloseTo(0.1081731, 6);
+    expect(cd.spearman.rho).toBeCloseTo(0.6, 10);
+  });
+
+  it('exits 2 with a clear message and nothing on stdout for bad files', () => {
+    const bad = (args: string[], expected: string | RegExp) => {
+      const r = rubric(['analyze', ...args], offline);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(expected);
+    };
+    const missing = write('missing-cols.csv', 'admit,gre\n1,300\n0,400\n');
+    bad(['logistic', '--input', missing, '--outcome', 'admit', '--predictors', 'gre,gpa'], /line 1, column "gpa": missing column/);
+    const nonNumeric = write('non-numeric.csv', 'admit,gre\n1,300\n0,lots\n1,\n');
+    bad(['logistic', '--input', nonNumeric, '--outcome', 'admit', '--predictors', 'gre'], /line 3, column "gre": "lots" is not a number[\s\S]*line 4, column "gre": missing value/);
+    const constant = write('constant.csv', 'admit,gre,site\n1,300,1\n0,400,1\n1,500,1\n0,350,1\n');
+    bad(['logistic', '--input', constant, '--outcome', 'admit', '--predictors', 'gre,site'], /"site" is constant/);
+    const separated = write('separated.csv', 'admit,score\n0,1\n0,2\n0,3\n1,4\n1,5\n1,6\n');
+    bad(['logistic', '--input', separated, '--outcome', 'admit', '--predictors', 'score'], /separation/);
+    const outcome = write('outcome.csv', 'admit,score\n0,1\n2,2\n');
+    bad(['logistic', '--input', outcome, '--outcome', 'admit', '--predictors', 'score'], /line 3, column "admit": "2" is not 0 or 1/);
+    bad(['logistic', '--input', path.join(dataDir, 'no-such.csv'), '--outcome', 'admit', '--predictors', 'score'], /cannot read/);
+    bad(['logistic', '--input', separated, '--outcome', 'admit', '--predictors', 'score', '--format', 'yaml'], /--format/);
+    bad(['adverse-impact', '--input', missing], /column "group": missing column/);
+    const badSelected = write('bad-selected.csv', 'group,selected\na,1\nb,yes\n,0\n');
+    bad(['adverse-impact', '--input', badSelected], /line 3, column "selected": "yes" is not 0 or 1[\s\S]*line 4, column "group": missing value/);
+    bad(['adverse-impact', '--input', badSelected, '--method', 'vibes'], /--method/);
+    const ratings = write('bad-ratings.csv', 'target,rater,score\nc1,r1,3\nc1,r2,three\n');
+    bad(['reliability', '--input', ratings], /line 3, column "score": "three" is not a number/);
+    bad(['correlate', '--input', missing, '--x', 'gre', '--y', 'height'], /column "height": missing column/);
+    const quote = write('broken.csv', 'admit,gre\n1,"300\n0,400\n');
+    bad(['logistic', '--input', quote, '--outcome', 'admit', '--predictors', 'gre'], /not a readable CSV file/);
+  });
+});

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
 import { registerJdCommands } from './commands/jd.ts';
@@ -28,6 +29,7 @@ export function buildProgram(): Command {
   registerScheduleCommands(program);
   registerJdCommands(program);
   registerTranscriptCommands(program);
+  registerAnalyzeCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

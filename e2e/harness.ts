@@ -94,6 +94,17 @@ export async function newUser(browser: Browser): Promise<{ context: BrowserConte
   return { context, page, errors };
 }
 
+/** Signs up a new owner with their organization from the sign-up page and waits for the dashboard. */
+export async function signUpOwner(page: Page, baseUrl: string, who: { name: string; email: string; org: string }): Promise<void> {
+  await page.goto(baseUrl + '/signup');
+  await page.getByLabel('Your name').fill(who.name);
+  await page.getByLabel('Work email').fill(who.email);
+  await page.getByLabel('Password').fill('correct horse battery');
+  await page.getByLabel('Organization name').fill(who.org);
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
 export function expectCleanConsole(errors: string[]): void {
   expect(errors.filter((e) => /Content Security Policy|Refused to|Uncaught|TypeError|ReferenceError/.test(e))).toEqual([]);
 }

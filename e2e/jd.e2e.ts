@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateJobPosting } from '../src/core/generation/jobposting.ts';
-import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney } from './harness.ts';
+import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney, signUpOwner } from './harness.ts';
 
 const journey = useJourney({ RUBRIC_DEMO: '0' });
 
@@ -30,13 +30,7 @@ describe('job description journey', () => {
     // 1. The owner signs up and opens a CPO job from the jobs page.
     const me = await newUser(journey.browser);
     const { page } = me;
-    await page.goto(journey.server.url + '/signup');
-    await page.getByLabel('Your name').fill(owner.name);
-    await page.getByLabel('Work email').fill(owner.email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Organization name').fill(owner.org);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/dashboard');
+    await signUpOwner(page, journey.server.url, owner);
 
     await page.goto(journey.server.url + '/jobs');
     await page.getByRole('link', { name: 'New job' }).click();

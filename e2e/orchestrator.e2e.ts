@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney } from './harness.ts';
+import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney, signUpOwner } from './harness.ts';
 
 const journey = useJourney({ RUBRIC_DEMO: '0' });
 
@@ -84,13 +84,7 @@ describe('hiring orchestrator journey', () => {
     // 1. The owner signs up and brings in two interviewers and a hiring manager.
     const owner = await newUser(journey.browser);
     const { page } = owner;
-    await page.goto(journey.server.url + '/signup');
-    await page.getByLabel('Your name').fill(people.owner.name);
-    await page.getByLabel('Work email').fill(people.owner.email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Organization name').fill('Northwind Labs');
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/dashboard');
+    await signUpOwner(page, journey.server.url, { ...people.owner, org: 'Northwind Labs' });
 
     const links = {
       ivA: await invite(page, people.ivA.email, people.ivA.role),

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney } from './harness.ts';
+import { expectAccessible, expectCleanConsole, newUser, screenshot, useJourney, signUpOwner } from './harness.ts';
 
 const journey = useJourney({ RUBRIC_DEMO: '0' });
 
@@ -72,13 +72,7 @@ describe('scheduling journey', () => {
     // 1. The owner signs up and invites an interviewer, who accepts in their own browser.
     const o = await newUser(journey.browser);
     const { page } = o;
-    await page.goto(journey.server.url + '/signup');
-    await page.getByLabel('Your name').fill(owner.name);
-    await page.getByLabel('Work email').fill(owner.email);
-    await page.getByLabel('Password').fill('correct horse battery');
-    await page.getByLabel('Organization name').fill(owner.org);
-    await page.getByRole('button', { name: 'Create account' }).click();
-    await page.waitForURL('**/dashboard');
+    await signUpOwner(page, journey.server.url, owner);
 
     await page.goto(journey.server.url + '/settings/members');
     await page.getByLabel('Email', { exact: true }).fill(iv.email);

@@ -8,6 +8,8 @@ import type { RoundInput } from './analyze.ts';
 export interface PlanLike {
   competencies: { id: string; name: string; anchors: Record<'1' | '2' | '3' | '4', string> }[];
   rounds: { id: string; name: string; focus: string[]; questions: { text: string; probes: string[]; competencies: string[] }[] }[];
+  /** Which competencies each round's scorecard rates; when given, those are the round's competencies. */
+  scorecard?: { rounds: { roundId: string; competencies: string[] }[] };
 }
 
 export interface LibraryCompetencyLike {
@@ -28,7 +30,10 @@ export function roundInput(plan: PlanLike, roundId: string, library: readonly Li
   const round = findRound(plan, roundId);
   if (!round) return null;
   const lib = new Map(library.map((c) => [c.id, c]));
-  const ids = [...new Set([...round.focus, ...round.questions.flatMap((q) => q.competencies)])];
+  // The competencies the round's scorecard rates, so evidence and draft ratings line up with the
+  // interviewer's form; without a scorecard section, the round's focus and its questions' competencies.
+  const rated = plan.scorecard?.rounds.find((r) => r.roundId === round.id)?.competencies;
+  const ids = rated?.length ? [...new Set(rated)] : [...new Set([...round.focus, ...round.questions.flatMap((q) => q.competencies)])];
   const competencies = ids
     .map((id) => plan.competencies.find((c) => c.id === id))
     .filter((c): c is PlanLike['competencies'][number] => !!c)

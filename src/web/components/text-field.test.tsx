@@ -1,29 +1,17 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDomRoot } from '../testing/dom-root.ts';
 import { SelectField } from './select-field.tsx';
 import { TextField } from './text-field.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useDomRoot();
 
 describe('TextField', () => {
   it('binds its visible label to the input', () => {
-    act(() => root.render(<TextField label="Work email" type="email" name="email" />));
-    const label = container.querySelector('label')!;
-    const input = container.querySelector('input')!;
+    act(() => dom.root.render(<TextField label="Work email" type="email" name="email" />));
+    const label = dom.container.querySelector('label')!;
+    const input = dom.container.querySelector('input')!;
     expect(label.textContent).toBe('Work email');
     expect(label.getAttribute('for')).toBe(input.id);
     expect(input.id).toMatch(/^[a-zA-Z0-9_-]+$/);
@@ -33,8 +21,8 @@ describe('TextField', () => {
   });
 
   it('describes the input by its hint and error and marks it invalid', () => {
-    act(() => root.render(<TextField label="Password" hint="At least 10 characters." error="Use at least 10 characters" />));
-    const input = container.querySelector('input')!;
+    act(() => dom.root.render(<TextField label="Password" hint="At least 10 characters." error="Use at least 10 characters" />));
+    const input = dom.container.querySelector('input')!;
     expect(input.getAttribute('aria-invalid')).toBe('true');
     const ids = input.getAttribute('aria-describedby')!.split(' ');
     expect(ids).toHaveLength(2);
@@ -43,14 +31,14 @@ describe('TextField', () => {
 
   it('gives two fields distinct ids', () => {
     act(() =>
-      root.render(
+      dom.root.render(
         <>
           <TextField label="A" />
           <TextField label="B" />
         </>,
       ),
     );
-    const [a, b] = [...container.querySelectorAll('input')];
+    const [a, b] = [...dom.container.querySelectorAll('input')];
     expect(a!.id).not.toBe(b!.id);
   });
 });
@@ -61,9 +49,9 @@ describe('SelectField', () => {
       { value: 'admin', label: 'Admin' },
       { value: 'interviewer', label: 'Interviewer' },
     ];
-    act(() => root.render(<SelectField label="Role" options={options} defaultValue="interviewer" />));
-    const select = container.querySelector('select')!;
-    expect(container.querySelector('label')!.getAttribute('for')).toBe(select.id);
+    act(() => dom.root.render(<SelectField label="Role" options={options} defaultValue="interviewer" />));
+    const select = dom.container.querySelector('select')!;
+    expect(dom.container.querySelector('label')!.getAttribute('for')).toBe(select.id);
     expect([...select.options].map((o) => [o.value, o.textContent])).toEqual([
       ['admin', 'Admin'],
       ['interviewer', 'Interviewer'],

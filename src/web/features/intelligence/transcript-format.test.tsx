@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDomRoot } from '../../testing/dom-root.ts';
 import { Snippet } from './intelligence-page.tsx';
 import {
   bytesToBase64,
@@ -28,19 +28,7 @@ import { transcriptFixture as view } from './transcript-fixture.ts';
 import { buildTranscriptModel, evidenceKey, flagKey } from './transcript-model.ts';
 import { TurnText } from './transcript-viewer.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useDomRoot();
 
 describe('times', () => {
   it('formats timestamps as mm:ss under an hour and h:mm:ss from an hour on', () => {
@@ -111,10 +99,10 @@ describe('search snippets', () => {
   });
 
   it('renders the marks as <mark> without interpreting HTML', () => {
-    act(() => root.render(<Snippet snippet={'<b>x</b> «cost» per «unit»'} />));
-    expect([...container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['cost', 'unit']);
-    expect(container.querySelector('b')).toBeNull();
-    expect(container.textContent).toBe('<b>x</b> cost per unit');
+    act(() => dom.root.render(<Snippet snippet={'<b>x</b> «cost» per «unit»'} />));
+    expect([...dom.container.querySelectorAll('mark')].map((m) => m.textContent)).toEqual(['cost', 'unit']);
+    expect(dom.container.querySelector('b')).toBeNull();
+    expect(dom.container.textContent).toBe('<b>x</b> cost per unit');
   });
 });
 
@@ -262,15 +250,15 @@ describe('segmentTurn', () => {
 describe('TurnText', () => {
   it('renders flag and evidence marks with their labels for screen readers and as tooltips', () => {
     const text = 'So are you married? I ship every week.';
-    act(() => root.render(<TurnText text={text} marks={[mark('f', 'flag', 3, 19), mark('e', 'evidence', 11, 27)]} />));
-    const marks = [...container.querySelectorAll('mark')];
+    act(() => dom.root.render(<TurnText text={text} marks={[mark('f', 'flag', 3, 19), mark('e', 'evidence', 11, 27)]} />));
+    const marks = [...dom.container.querySelectorAll('mark')];
     expect(marks.map((m) => m.className)).toEqual(['tx-mark tx-mark--flag', 'tx-mark tx-mark--flag tx-mark--evidence', 'tx-mark tx-mark--evidence']);
     expect(marks[0]!.getAttribute('title')).toBe('flag f');
     expect(marks[1]!.getAttribute('title')).toBe('flag f; evidence e');
     expect(marks[0]!.querySelector('.visually-hidden')!.textContent).toBe('[flag f] ');
     expect(marks[0]!.querySelector('[aria-hidden="true"]')!.textContent).toContain('⚑');
     // Without the announcements and the sign, the text is the turn's.
-    const clone = container.cloneNode(true) as HTMLElement;
+    const clone = dom.container.cloneNode(true) as HTMLElement;
     for (const el of clone.querySelectorAll('.visually-hidden, [aria-hidden="true"]')) el.remove();
     expect(clone.textContent).toBe(text);
   });

@@ -1,25 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { useDomRoot } from '../../testing/dom-root.ts';
 import { analyzeJobDescription } from '../../../core/language/analyze.ts';
 import type { Finding, JobDescriptionAnalysis } from '../../../core/language/types.ts';
 import { applyReplacement, highlightSegments, type SpanFinding } from './highlight.ts';
 import { AnalysisPanel, HighlightedTextArea } from './jd-editor.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useDomRoot();
 
 /** A finding at the first occurrence of `text` (after `from`), as the analysis would report it. */
 function at(value: string, text: string, kind: Finding['kind'], from = 0): SpanFinding {
@@ -33,9 +21,9 @@ function finding(value: string, text: string, kind: Finding['kind'], replacement
 }
 
 function renderArea(value: string, findings: readonly SpanFinding[]) {
-  act(() => root.render(<HighlightedTextArea label="Description (Markdown)" value={value} onChange={() => {}} findings={findings} />));
-  const backdrop = container.querySelector<HTMLElement>('.jd-highlight__backdrop')!;
-  return { backdrop, textarea: container.querySelector('textarea')! };
+  act(() => dom.root.render(<HighlightedTextArea label="Description (Markdown)" value={value} onChange={() => {}} findings={findings} />));
+  const backdrop = dom.container.querySelector<HTMLElement>('.jd-highlight__backdrop')!;
+  return { backdrop, textarea: dom.container.querySelector('textarea')! };
 }
 
 /** Every mark with the offset of its first character, counted in the backdrop's text (UTF-16 code units). */
@@ -161,10 +149,10 @@ describe('AnalysisPanel', () => {
     };
     const onReplace = vi.fn();
     const onSelect = vi.fn();
-    act(() => root.render(<AnalysisPanel analysis={analysis} onSelect={onSelect} onReplace={onReplace} canReplace />));
-    expect(container.textContent).toContain(`Score ${analysis.score}/100`);
-    expect(container.textContent).toContain('Gender coding:');
-    const buttons = [...container.querySelectorAll('button')];
+    act(() => dom.root.render(<AnalysisPanel analysis={analysis} onSelect={onSelect} onReplace={onReplace} canReplace />));
+    expect(dom.container.textContent).toContain(`Score ${analysis.score}/100`);
+    expect(dom.container.textContent).toContain('Gender coding:');
+    const buttons = [...dom.container.querySelectorAll('button')];
     const replace = buttons.filter((b) => b.textContent?.startsWith('Replace'));
     expect(replace.map((b) => b.textContent)).toEqual(['Replace “chairman” with “chair”']);
     act(() => replace[0]!.click());

@@ -1,12 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDomRoot } from '../../testing/dom-root.ts';
 import { type JdOverviewItem, overviewRow, verdictText } from './jd-overview-format.ts';
 import { JdOverviewTable } from './jd-overview-page.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const jobId = '00000000-0000-4000-8000-000000000001';
 const draftId = '00000000-0000-4000-8000-000000000002';
@@ -64,24 +62,14 @@ describe('overviewRow', () => {
 });
 
 describe('JdOverviewTable', () => {
-  let container: HTMLElement;
-  let root: Root;
-  beforeEach(() => {
-    container = document.createElement('div');
-    document.body.append(container);
-    root = createRoot(container);
-  });
-  afterEach(() => {
-    act(() => root.unmount());
-    container.remove();
-  });
+  const dom = useDomRoot();
 
   it('renders one row per job with the editor link and the careers page link', async () => {
     const router = createMemoryRouter([{ path: '/job-descriptions', element: <JdOverviewTable items={[published, empty]} /> }], {
       initialEntries: ['/job-descriptions'],
     });
-    await act(async () => root.render(<RouterProvider router={router} />));
-    const rows = [...container.querySelectorAll('tbody tr')];
+    await act(async () => dom.root.render(<RouterProvider router={router} />));
+    const rows = [...dom.container.querySelectorAll('tbody tr')];
     expect(rows).toHaveLength(2);
     const cells = (tr: Element) => [...tr.querySelectorAll('th, td')].map((c) => c.textContent?.replace(/\s+/g, ' ').trim());
     const first = cells(rows[0]!);

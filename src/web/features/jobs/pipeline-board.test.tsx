@@ -1,14 +1,12 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { useDomRoot } from '../../testing/dom-root.ts';
 import type { Application } from '../../../modules/candidates/candidates.contract.ts';
 import type { Job } from '../../../modules/openings/openings.contract.ts';
 import { PipelineBoard } from './pipeline-board.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const job: Job = {
   id: '00000000-0000-4000-8000-000000000001',
@@ -52,16 +50,8 @@ const app: Application = {
   updatedAt: '2026-01-01T00:00:00Z',
 };
 
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
+const dom = useDomRoot();
 afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
   vi.unstubAllGlobals();
 });
 
@@ -77,19 +67,19 @@ async function render(canManage: boolean) {
       ),
     },
   ]);
-  await act(async () => root.render(<RouterProvider router={router} />));
+  await act(async () => dom.root.render(<RouterProvider router={router} />));
 }
 
 const labelled = (text: string) => {
-  const label = [...container.querySelectorAll('label')].find((l) => l.textContent === text);
-  return label ? container.querySelector<HTMLSelectElement | HTMLTextAreaElement>(`#${CSS.escape(label.htmlFor)}`) : null;
+  const label = [...dom.container.querySelectorAll('label')].find((l) => l.textContent === text);
+  return label ? dom.container.querySelector<HTMLSelectElement | HTMLTextAreaElement>(`#${CSS.escape(label.htmlFor)}`) : null;
 };
 
 describe('PipelineBoard', () => {
   it('has a column per stage headed by its name, and a card linking to the candidate', async () => {
     await render(false);
-    expect([...container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Applied', 'Screen', 'Offer', 'Rejected']);
-    const link = container.querySelector('a');
+    expect([...dom.container.querySelectorAll('h3')].map((h) => h.textContent)).toEqual(['Applied', 'Screen', 'Offer', 'Rejected']);
+    const link = dom.container.querySelector('a');
     expect(link?.textContent).toBe('Ada Lovelace');
     expect(link?.getAttribute('href')).toBe(`/candidates/${app.candidateId}`);
     // Visitors without manage rights get no move controls.
@@ -112,16 +102,16 @@ describe('PipelineBoard', () => {
       select.value = 'rejected';
       select.dispatchEvent(new Event('change', { bubbles: true }));
     });
-    const move = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Move')!;
+    const move = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Move')!;
     await act(async () => move.click());
 
     const reason = labelled('Reason') as HTMLSelectElement;
     expect(reason).not.toBeNull();
     expect(labelled('Note')).not.toBeNull();
     await vi.waitFor(() => expect([...reason.options].map((o) => o.textContent)).toEqual(['Choose a reason', 'Not a fit']));
-    const reject = [...container.querySelectorAll('button')].find((b) => b.textContent === 'Reject')!;
+    const reject = [...dom.container.querySelectorAll('button')].find((b) => b.textContent === 'Reject')!;
     await act(async () => reject.click());
-    expect(container.textContent).toContain('Choose a reason');
+    expect(dom.container.textContent).toContain('Choose a reason');
     expect(reason.getAttribute('aria-invalid')).toBe('true');
     // Only the reasons were fetched: nothing was moved without a reason.
     expect(vi.mocked(fetch).mock.calls.map((c) => String(c[0]))).toEqual(['/api/v1/hiring/rejection-reasons']);

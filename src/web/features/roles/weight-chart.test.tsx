@@ -1,22 +1,10 @@
 // @vitest-environment happy-dom
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useDomRoot } from '../../testing/dom-root.ts';
 import { WeightChart } from './weight-chart.tsx';
 
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
-
-let container: HTMLElement;
-let root: Root;
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-});
+const dom = useDomRoot();
 
 describe('WeightChart', () => {
   it('is a table whose values are headed by competency and role, with the numbers printed', () => {
@@ -28,8 +16,8 @@ describe('WeightChart', () => {
       { competencyId: 'infra', name: 'Infrastructure & operations', weights: { cto: 5 }, shared: false },
       { competencyId: 'biz', name: 'Business acumen', weights: { cpo: 5, cto: 4 }, shared: true },
     ];
-    act(() => root.render(<WeightChart roles={roles} competencies={competencies} />));
-    const table = container.querySelector('table')!;
+    act(() => dom.root.render(<WeightChart roles={roles} competencies={competencies} />));
+    const table = dom.container.querySelector('table')!;
     expect(table.querySelector('caption')!.textContent).toContain('Competency weights by role');
     expect([...table.querySelectorAll('thead th')].map((th) => th.textContent?.replace(/[0-9]/g, '').trim())).toEqual(['Competency', 'Role', 'Weight']);
     const groups = [...table.querySelectorAll('tbody')];
@@ -46,7 +34,7 @@ describe('WeightChart', () => {
     const infra = groups[1]!;
     expect(infra.querySelectorAll('.weight-chart__bar')).toHaveLength(1);
     expect(infra.querySelector('.weight-chart__value')!.textContent).toBe('0 (not weighted)');
-    expect([...container.querySelectorAll('.chart-legend li')].map((li) => li.textContent)).toEqual([
+    expect([...dom.container.querySelectorAll('.chart-legend li')].map((li) => li.textContent)).toEqual([
       'Chief Product Officer (CPO)',
       'Chief Technology Officer (CTO)',
     ]);

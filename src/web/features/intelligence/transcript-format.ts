@@ -1,5 +1,6 @@
 import type { RiskCategory } from '../../../core/risk/risk-lint.ts';
 import type { OrgRole } from '../../../shared/common.ts';
+import { type MarkedPart, splitMarked } from '../../lib/format.ts';
 
 /**
  * Pure pieces of the interview-intelligence pages: times, labels, the draft-suggestion wording,
@@ -108,34 +109,10 @@ export function canManageIntelligence(role: OrgRole | null | undefined): boolean
 
 // ---- Search snippets ----
 
-export interface SnippetPart {
-  text: string;
-  marked: boolean;
-}
+export type SnippetPart = MarkedPart;
 
-/**
- * Splits a search snippet ("plain text with «matches»") into parts, the marked ones to render in
- * <mark>. A guillemet without its partner stays as text; empty parts are dropped and neighbours of
- * the same kind joined.
- */
-export function parseSnippet(snippet: string): SnippetPart[] {
-  const parts: SnippetPart[] = [];
-  const push = (text: string, marked: boolean) => {
-    if (!text) return;
-    const last = parts[parts.length - 1];
-    if (last && last.marked === marked) last.text += text;
-    else parts.push({ text, marked });
-  };
-  const re = /«([^«»]*)»/g;
-  let at = 0;
-  for (let m = re.exec(snippet); m; m = re.exec(snippet)) {
-    push(snippet.slice(at, m.index), false);
-    push(m[1]!, true);
-    at = m.index + m[0].length;
-  }
-  push(snippet.slice(at), false);
-  return parts;
-}
+/** Splits a search snippet ("plain text with «matches»") into parts, the marked ones to render in <mark>. */
+export const parseSnippet = splitMarked;
 
 /** The transcript page's address at a moment of the recording (search hits, scorecard quotes). */
 export function transcriptHref(interviewId: string, startMs?: number): string {

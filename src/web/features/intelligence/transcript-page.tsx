@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import {
   type Consent,
   deleteTranscriptRoute,
@@ -26,6 +26,7 @@ import { bytesToBase64, parseTimeParam, TRANSCRIPT_MAX_BYTES, type UploadProblem
 import { buildTranscriptModel } from './transcript-model.ts';
 import { CoveragePanel, EvidencePanel, RiskFlagsPanel, SpeakersForm, SummaryPanel, TalkMetricsPanel } from './transcript-panels.tsx';
 import { TranscriptViewer, turnElementId } from './transcript-viewer.tsx';
+import { InterviewLoadError } from '../interviews/interview-load-error.tsx';
 
 /**
  * An interview's transcript (`/interviews/:id/transcript`): the candidate's recording consent, the
@@ -39,24 +40,7 @@ export function TranscriptPage() {
   const consents = useQuery({ ...consentsQuery(id), retry: false });
 
   if (kit.isPending) return <Loading label="Loading the interview…" />;
-  if (kit.isError) {
-    const e = kit.error;
-    if (isApiError(e) && [400, 403, 404].includes(e.status)) {
-      return (
-        <>
-          <InterviewsNav />
-          <PageHeader title="Transcript" />
-          <Alert tone="warning" title={e.status === 403 ? 'You cannot open this interview.' : 'There is no such interview.'}>
-            <p>{e.message}</p>
-          </Alert>
-          <p>
-            See <Link to="/me/interviews">your interviews</Link>.
-          </p>
-        </>
-      );
-    }
-    return <LoadError error={e} what="the interview" onRetry={() => void kit.refetch()} />;
-  }
+  if (kit.isError) return <InterviewLoadError error={kit.error} title="Transcript" forbidden="You cannot open this interview." what="the interview" onRetry={() => void kit.refetch()} />;
   const { interview, round } = kit.data;
   const header = (
     <>

@@ -4,34 +4,18 @@ import { interviewKitRoute } from '../../../modules/interviews/interviews.contra
 import { Alert } from '../../components/alert.tsx';
 import { Button, ButtonLink } from '../../components/button.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { Badge, LoadError, Loading } from '../../components/status.tsx';
-import { api, isApiError } from '../../lib/api.ts';
+import { Badge, Loading } from '../../components/status.tsx';
+import { api } from '../../lib/api.ts';
 import { formatInterviewTime } from './interview-format.ts';
 import { InterviewsNav } from './interviews-nav.tsx';
+import { InterviewLoadError } from './interview-load-error.tsx';
 
 /** The interview kit: everything an interviewer needs in the room, printable. */
 export function KitPage() {
   const { id = '' } = useParams();
   const kit = useQuery({ queryKey: ['interview-kit', id], queryFn: () => api(interviewKitRoute, { params: { id } }) });
   if (kit.isPending) return <Loading label="Loading the interview kit…" />;
-  if (kit.isError) {
-    const e = kit.error;
-    if (isApiError(e) && [400, 403, 404].includes(e.status)) {
-      return (
-        <>
-          <InterviewsNav />
-          <PageHeader title="Interview kit" />
-          <Alert tone="warning" title={e.status === 403 ? 'You cannot open this interview kit.' : 'There is no such interview.'}>
-            <p>{e.message}</p>
-          </Alert>
-          <p>
-            See <Link to="/me/interviews">your interviews</Link>.
-          </p>
-        </>
-      );
-    }
-    return <LoadError error={e} what="the interview kit" onRetry={() => void kit.refetch()} />;
-  }
+  if (kit.isError) return <InterviewLoadError error={kit.error} title="Interview kit" forbidden="You cannot open this interview kit." what="the interview kit" onRetry={() => void kit.refetch()} />;
   const { interview, round, competencies } = kit.data;
   const compName = (cid: string) => competencies.find((c) => c.id === cid)?.name ?? cid.replaceAll('-', ' ');
 

@@ -8,10 +8,10 @@ import { Button } from '../../components/button.tsx';
 import { RadioGroup } from '../../components/choice-group.tsx';
 import { Form, FormActions } from '../../components/form.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
-import { LoadError, Loading } from '../../components/status.tsx';
+import { Loading } from '../../components/status.tsx';
 import { TextAreaField } from '../../components/text-area.tsx';
 import { TextField } from '../../components/text-field.tsx';
-import { api, isApiError } from '../../lib/api.ts';
+import { api } from '../../lib/api.ts';
 import { toApiError } from '../../lib/forms.ts';
 import { TranscriptEvidence } from '../intelligence/scorecard-evidence.tsx';
 import { recommendationLabels } from './interview-format.ts';
@@ -32,6 +32,7 @@ import {
   type ScorecardIssues,
 } from './scorecard-model.ts';
 import { ScorecardReadonly, ScorecardStatus } from './scorecard-view.tsx';
+import { InterviewLoadError } from './interview-load-error.tsx';
 
 const AUTOSAVE_DELAY_MS = 1000;
 const CONFLICT_TEXT = 'This scorecard was changed elsewhere — reload';
@@ -51,24 +52,7 @@ export function ScorecardPage() {
     retry: false,
   });
   if (card.isPending) return <Loading label="Opening your scorecard…" />;
-  if (card.isError) {
-    const e = card.error;
-    if (isApiError(e) && [400, 403, 404].includes(e.status)) {
-      return (
-        <>
-          <InterviewsNav />
-          <PageHeader title="Scorecard" />
-          <Alert tone="warning" title={e.status === 403 ? 'You cannot write a scorecard for this interview.' : 'There is no such interview.'}>
-            <p>{e.message}</p>
-          </Alert>
-          <p>
-            See <Link to="/me/interviews">your interviews</Link>.
-          </p>
-        </>
-      );
-    }
-    return <LoadError error={e} what="your scorecard" onRetry={() => void card.refetch()} />;
-  }
+  if (card.isError) return <InterviewLoadError error={card.error} title="Scorecard" forbidden="You cannot write a scorecard for this interview." what="your scorecard" onRetry={() => void card.refetch()} />;
   const reload = async () => {
     await client.resetQueries({ queryKey: myScorecardKey(id) });
   };

@@ -1,5 +1,6 @@
 import type { OrgQuestionBody, Question } from '../../../modules/questions/questions.contract.ts';
 import type { OrgRole } from '../../../shared/common.ts';
+import { type MarkedPart, splitMarked } from '../../lib/format.ts';
 
 /** Display text of the question bank's controlled values, highlight parsing and form mapping. Pure. */
 
@@ -26,33 +27,10 @@ export function canWriteQuestions(role: OrgRole | null | undefined): boolean {
   return !!role && questionWriters.includes(role);
 }
 
-export interface HighlightPart {
-  text: string;
-  marked: boolean;
-}
+export type HighlightPart = MarkedPart;
 
-/**
- * Splits a search highlight ("plain text with «matches»") into parts to render, the marked ones
- * in <mark>. A guillemet without its partner stays as text; empty parts are dropped.
- */
-export function parseHighlight(highlight: string): HighlightPart[] {
-  const parts: HighlightPart[] = [];
-  const push = (text: string, marked: boolean) => {
-    if (!text) return;
-    const last = parts[parts.length - 1];
-    if (last && last.marked === marked) last.text += text;
-    else parts.push({ text, marked });
-  };
-  const re = /«([^«»]*)»/g;
-  let at = 0;
-  for (let m = re.exec(highlight); m; m = re.exec(highlight)) {
-    push(highlight.slice(at, m.index), false);
-    push(m[1]!, true);
-    at = m.index + m[0].length;
-  }
-  push(highlight.slice(at), false);
-  return parts;
-}
+/** Splits a search highlight ("plain text with «matches»") into parts, the marked ones to render in <mark>. */
+export const parseHighlight = splitMarked;
 
 /** The add/edit form's values: lists as one item per line, tags comma-separated. */
 export interface QuestionFormValues {

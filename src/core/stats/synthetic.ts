@@ -34,7 +34,7 @@
  * - interview: 5 % withdraw before the loop; otherwise 3–4 interviews, each by a different random
  *   interviewer, each rating its round's competencies
  *   rating = round(clamp(ability_c + leniency + N(0, noiseSd²), 1, 4)).
- *   The debrief offers with σ(−0.5 + 4·(W − 2.75)), W the weighted mean of the per-competency mean
+ *   The debrief offers with σ(−0.6 + 3·(W − 2.75)), W the weighted mean of the per-competency mean
  *   ratings; no group enters this or any other stage except the screen.
  * - offer: 80 % accept (→ hired); the rest decline (→ rejected, 'compensation' or 'withdrew').
  * Every move has a date: time in stage is log-normal (medians 4, 7, 6 + 3 per interview + 3, 6 days),
@@ -44,7 +44,7 @@
  * P = 0.55·z_a + 0.55·z_b + 0.6·ε over the predictive competencies a, b (sd ≈ 1);
  * - performance at 6 and 12 months, 1–5: round(clamp(3 + 0.7·P + N(0, 0.5²))) and
  *   round(clamp(3.1 + 0.85·P + N(0, 0.35²))), null when the person left before the review;
- * - tenure: exponential with monthly hazard 0.012·exp(−0.7·P) (retention rises with performance),
+ * - tenure: exponential with monthly hazard 0.012·exp(−P) (retention rises with performance),
  *   retained6m/12m/24m, `leftAt` when they left within 24 months, `regrettedAttrition` for leavers
  *   (true when P + N(0, 0.5²) > 0, so mostly the good ones);
  * - ramp days round(clamp(120 − 25·P + N(0, 20²), 30, 270)); manager satisfaction at 6 months, 1–5.
@@ -598,10 +598,8 @@ function emptyChunk(world: World, index: number, firstCandidate: number): Synthe
   };
 }
 
-/** Everything about one candidate that does not depend on censoring, kept in ms and indexes. */
-interface Simulator {
-  (i: number, out: SyntheticHistoryChunk): void;
-}
+/** Simulates candidate number i (0-based) and appends its observed records to `out`. */
+type Simulator = (i: number, out: SyntheticHistoryChunk) => void;
 
 function makeSimulator(world: World, cfg: Resolved, rng: Random): Simulator {
   const nComp = world.competencies.length;
@@ -765,13 +763,13 @@ function makeSimulator(world: World, cfg: Resolved, rng: Random): Simulator {
     weighted /= weightUsed;
     const score = weighted.toFixed(2);
     t = workMoment(rng, lastSubmitted, days(rng, 3, 0.5));
-    if (rng() >= logistic(-0.5 + 4 * (weighted - 2.75))) {
+    if (rng() >= logistic(-0.6 + 3 * (weighted - 2.75))) {
       const reason = DEBRIEF_REJECTIONS[rng() < 0.65 ? 0 : 1]!;
-      decide('reject', reason, `Weighted score ${score} is below the bar.`, move('interview', 'rejected', reason, t), t);
+      decide('reject', reason, `Debrief: weighted score ${score}; not moving forward.`, move('interview', 'rejected', reason, t), t);
       return finish();
     }
     const offerReason = weighted >= 3.25 ? 'exceeds_bar' : 'meets_bar';
-    decide('offer', offerReason, `Weighted score ${score} ${offerReason === 'exceeds_bar' ? 'exceeds' : 'meets'} the bar.`, move('interview', 'offer', offerReason, t), t);
+    decide('offer', offerReason, `Debrief: weighted score ${score}; make an offer.`, move('interview', 'offer', offerReason, t), t);
 
     // offer.
     t = workMoment(rng, t, days(rng, 6, 0.5));
@@ -790,7 +788,7 @@ function makeSimulator(world: World, cfg: Resolved, rng: Random): Simulator {
     const perf12 = toScale(3.1 + 0.85 * performance + 0.35 * normal(rng), 1, 5);
     const satisfaction = toScale(3.2 + 0.7 * performance + 0.6 * normal(rng), 1, 5);
     const ramp = Math.round(clamp(120 - 25 * performance + 20 * normal(rng), 30, 270));
-    const tenureMonths = -Math.log(1 - rng()) / (0.012 * Math.exp(-0.7 * performance));
+    const tenureMonths = -Math.log(1 - rng()) / (0.012 * Math.exp(-performance));
     const regretted = performance + 0.5 * normal(rng) > 0;
     if (hiredMs > until) return;
     const leftMs = tenureMonths < 24 ? Math.floor(startMs + tenureMonths * MONTH) : Infinity;

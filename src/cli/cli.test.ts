@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { findPackageRoot } from '../server/db/connect.ts';
+import { findPackageRoot, openDatabase } from '../server/db/connect.ts';
+import { testConfig } from '../server/testing/test-app.ts';
 
 // Each test spawns the real CLI several times; on a loaded 2-core machine that takes a while.
 vi.setConfig({ testTimeout: 120_000 });
@@ -221,6 +222,48 @@ describe('rubric jobs, candidates and scorecards commands', () => {
     const recruiter = rubric(['scorecards', 'export', '--job', cto.id, ...as('recruiter@lumen-harbor.example'), '--format', 'json']);
     expect(JSON.parse(recruiter.stdout)).toMatchObject({ scorecards: [], withheld: 4 });
     expect(rubric(['scorecards', 'export', '--job', cto.id, ...as('recruiter@lumen-harbor.example'), '--format', 'xml']).code).toBe(2);
+  });
+});
+
+describe('rubric outcomes import', () => {
+  it('exits 2 listing every bad row with its line (nothing imported), previews, then imports and prints counts', async () => {
+    expect(rubric(['seed', '--demo']).code).toBe(0);
+    const as = (email: string) => ['--org', 'lumen-harbor', '--as', email];
+    const jobs = JSON.parse(rubric(['jobs', 'list', ...as('recruiter@lumen-harbor.example'), '--format', 'json']).stdout).items as { id: string; title: string }[];
+    const cto = jobs.find((j) => j.title === 'Chief Technology Officer')!;
+    // Mark Maya's CTO application hired directly in the data folder (no CLI command moves candidates).
+    const database = await openDatabase(testConfig({ RUBRIC_DATA_DIR: dataDir }), { migrate: false });
+    try {
+      const job = await database.db.selectFrom('openings').select('stages').where('id', '=', cto.id).executeTakeFirstOrThrow();
+      const hiredStage = (job.stages as { id: string; kind: string }[]).find((s) => s.kind === 'hired')!.id;
+      const maya = await database.db.selectFrom('candidates').select('id').where('email', '=', 'maya.lindqvist@example.com').executeTakeFirstOrThrow();
+      await database.db.updateTable('applications').set({ status: 'hired', stage: hiredStage }).where('openingId', '=', cto.id).where('candidateId', '=', maya.id).execute();
+    } finally {
+      await database.close();
+    }
+
+    const csv = path.join(dataDir, 'outcomes.csv');
+    const header = 'candidate_email,job_id,checkpoint,performance_rating,retained,ramp_days,regretted_attrition,manager_satisfaction,note';
+    fs.writeFileSync(csv, `${header}\nmaya.lindqvist@example.com,${cto.id},6m,4,yes,40,no,5,On track\nmaya.lindqvist@example.com,${cto.id},13m,9,,,,,\nnobody@example.com,${cto.id},3m,3,,,,,\n`);
+    const strict = rubric(['outcomes', 'import', csv, ...as('hiring.manager@lumen-harbor.example')]);
+    expect(strict.code, strict.stderr).toBe(2);
+    expect(strict.stderr).toContain('line 3: checkpoint: Unknown checkpoint "13m"');
+    expect(strict.stderr).toContain('line 3: performance_rating: Use a rating from 1 to 5');
+    expect(strict.stderr).toContain('line 4: candidate_email: No application of this candidate to this job');
+    expect(strict.stderr).not.toContain('line 2');
+
+    fs.writeFileSync(csv, `${header}\nmaya.lindqvist@example.com,${cto.id},6m,4,yes,40,no,5,On track\nmaya.lindqvist@example.com,${cto.id},12m,,true,,,,\n`);
+    const preview = rubric(['outcomes', 'import', csv, '--preview', ...as('hiring.manager@lumen-harbor.example'), '--format', 'json']);
+    expect(preview.code, preview.stderr).toBe(0);
+    expect(JSON.parse(preview.stdout)).toEqual({ preview: true, rows: 2, imported: 2, created: 2, updated: 0, errors: [] });
+    const done = rubric(['outcomes', 'import', csv, ...as('hiring.manager@lumen-harbor.example')]);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stdout).toContain('Imported 2 of 2 row(s): 2 new, 0 updated.');
+    const again = rubric(['outcomes', 'import', csv, ...as('hiring.manager@lumen-harbor.example'), '--format', 'json']);
+    expect(JSON.parse(again.stdout)).toMatchObject({ imported: 2, created: 0, updated: 2 });
+    // Interviewers may not import (exit 2); a missing file is a usage error.
+    expect(rubric(['outcomes', 'import', csv, ...as('interviewer@lumen-harbor.example')]).code).toBe(2);
+    expect(rubric(['outcomes', 'import', path.join(dataDir, 'missing.csv'), ...as('hiring.manager@lumen-harbor.example')]).code).toBe(2);
   });
 });
 

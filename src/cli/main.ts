@@ -4,6 +4,7 @@ import { registerDataCommands } from './commands/data.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
 import { registerJdCommands } from './commands/jd.ts';
 import { registerLibraryCommands } from './commands/library.ts';
+import { registerOutcomesCommands } from './commands/outcomes.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerScheduleCommands } from './commands/schedule.ts';
 import { registerTranscriptCommands } from './commands/transcript.ts';
@@ -26,6 +27,7 @@ export function buildProgram(): Command {
   registerPlanCommands(program);
   registerDataCommands(program);
   registerHiringCommands(program);
+  registerOutcomesCommands(program);
   registerScheduleCommands(program);
   registerJdCommands(program);
   registerTranscriptCommands(program);

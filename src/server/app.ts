@@ -15,6 +15,7 @@ import { intelligenceRoutes } from '../modules/intelligence/intelligence.routes.
 import { interviewsRoutes } from '../modules/interviews/interviews.routes.ts';
 import { careersHttp } from '../modules/jd/careers.http.ts';
 import { jdRoutes } from '../modules/jd/jd.routes.ts';
+import { outcomesRoutes } from '../modules/outcomes/outcomes.routes.ts';
 import { openingsRoutes } from '../modules/openings/openings.routes.ts';
 import { schedulingRoutes } from '../modules/scheduling/scheduling.routes.ts';
 import { authRoutes } from '../modules/auth/auth.routes.ts';
@@ -36,7 +37,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes];
 
 export interface AppOptions {
   config: Config;

@@ -62,6 +62,9 @@ export const auditActions = [
   'transcript.speakers_changed',
   'transcript.deleted',
   'intelligence.settings_changed',
+  'outcome.saved',
+  'outcome.deleted',
+  'outcomes.imported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

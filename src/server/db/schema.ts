@@ -290,6 +290,25 @@ export interface TranscriptTurnsTable {
   search: ColumnType<string | null, never, never>;
 }
 
+export type OutcomeCheckpoint = '3m' | '6m' | '12m' | '24m';
+
+export interface OutcomesTable {
+  id: string;
+  orgId: string;
+  applicationId: string;
+  checkpoint: OutcomeCheckpoint;
+  performanceRating: number | null;
+  retained: boolean | null;
+  rampDays: number | null;
+  regrettedAttrition: boolean | null;
+  managerSatisfaction: number | null;
+  note: string | null;
+  recordedBy: string | null;
+  recordedAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
 export interface OpeningTeamTable {
   openingId: string;
   orgId: string;
@@ -534,6 +553,7 @@ export interface DB {
   consents: ConsentsTable;
   transcripts: TranscriptsTable;
   transcriptTurns: TranscriptTurnsTable;
+  outcomes: OutcomesTable;
   rejectionReasons: RejectionReasonsTable;
   candidates: CandidatesTable;
   applications: ApplicationsTable;

@@ -6,6 +6,7 @@ import * as m0004 from './0004_orchestrator.ts';
 import * as m0005 from './0005_scheduling.ts';
 import * as m0006 from './0006_job_descriptions.ts';
 import * as m0007 from './0007_intelligence.ts';
+import * as m0008 from './0008_outcomes.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_scheduling': m0005,
   '0006_job_descriptions': m0006,
   '0007_intelligence': m0007,
+  '0008_outcomes': m0008,
 };

@@ -46,6 +46,7 @@ import {
   scheduleBody,
   scheduleFieldOf,
 } from './candidate-model.ts';
+import { OutcomesCard } from './outcomes-card.tsx';
 
 const candidateKey = (id: string) => ['candidate', id];
 const statusLabels: Record<Application['status'], string> = { active: 'Active', rejected: 'Rejected', hired: 'Hired' };
@@ -401,6 +402,8 @@ function ApplicationSection({ application: a }: { application: Application }) {
           </ul>
         </>
       ) : null}
+
+      {a.status === 'hired' && detail.data?.canManage ? <OutcomesCard applicationId={a.id} /> : null}
     </section>
   );
 }

@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { QueryClientProvider } from '@tanstack/react-query';
 import { act } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { createMemoryRouter, RouterProvider } from 'react-router';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { json, useFakeApi } from '../../testing/fake-api.ts';
 import type { TranscriptView } from '../../../modules/intelligence/intelligence.contract.ts';
 import { createQueryClient } from '../../lib/query-client.ts';
 import { sessionQueryKey } from '../../lib/session.ts';
@@ -11,8 +11,6 @@ import { TranscriptEvidence } from './scorecard-evidence.tsx';
 import { transcriptKey } from './intelligence-queries.ts';
 import { transcriptFixture } from './transcript-fixture.ts';
 import { TranscriptPage } from './transcript-page.tsx';
-
-(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
 const kit = {
   interview: {
@@ -67,57 +65,10 @@ function richView(): TranscriptView {
   return v;
 }
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-}
-
-type Handler = (body: unknown) => Response;
-let container: HTMLElement;
-let root: Root;
-let calls: { method: string; url: string; body: unknown }[];
-let routes: Record<string, Handler>;
-
-beforeEach(() => {
-  container = document.createElement('div');
-  document.body.append(container);
-  root = createRoot(container);
-  calls = [];
-  routes = {};
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (url: string, init?: RequestInit) => {
-      const method = init?.method ?? 'GET';
-      const body = init?.body ? (JSON.parse(String(init.body)) as unknown) : undefined;
-      calls.push({ method, url, body });
-      const handler = routes[`${method} ${url}`];
-      if (!handler) throw new Error(`unexpected request ${method} ${url}`);
-      return handler(body);
-    }),
-  );
-});
-afterEach(() => {
-  act(() => root.unmount());
-  container.remove();
-  vi.unstubAllGlobals();
-});
-
-async function waitFor(check: () => boolean, ms = 3000) {
-  const until = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > until) throw new Error(`timed out; page says: ${container.textContent}`);
-    await act(async () => {
-      await new Promise((r) => setTimeout(r, 20));
-    });
-  }
-}
-
-const text = () => container.textContent ?? '';
-const button = (name: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === name);
-function control<T extends HTMLElement = HTMLInputElement>(label: string): T {
-  const l = [...container.querySelectorAll('label')].find((x) => x.textContent === label);
-  if (!l) throw new Error(`no label ${label}`);
-  return container.querySelector<T>(`#${l.htmlFor}`)!;
-}
+const api = useFakeApi();
+const { dom, text, control } = api;
+const waitFor = (check: () => boolean, ms?: number) => api.waitFor(check, ms);
+const button = (name: string) => [...dom.container.querySelectorAll('button')].find((b) => b.textContent === name);
 async function click(el: HTMLElement | undefined | null) {
   if (!el) throw new Error('no such element');
   await act(async () => el.click());
@@ -133,7 +84,7 @@ async function render(path = '/interviews/iv-1/transcript') {
   });
   const router = createMemoryRouter([{ path: '/interviews/:id/transcript', element: <TranscriptPage /> }], { initialEntries: [path] });
   await act(async () => {
-    root.render(
+    dom.root.render(
       <QueryClientProvider client={client}>
         <RouterProvider router={router} />
       </QueryClientProvider>,
@@ -144,13 +95,13 @@ async function render(path = '/interviews/iv-1/transcript') {
 
 describe('TranscriptPage', () => {
   it('shows consent, file, the marked conversation and every panel, opening at ?t=', async () => {
-    routes['GET /api/v1/interviews/iv-1/kit'] = () => json(200, kit);
-    routes['GET /api/v1/interviews/iv-1/consents'] = () => json(200, { required: true, given: true, items: [consent] });
-    routes['GET /api/v1/interviews/iv-1/transcript?redact=false'] = () => json(200, richView());
+    api.routes['GET /api/v1/interviews/iv-1/kit'] = () => json(200, kit);
+    api.routes['GET /api/v1/interviews/iv-1/consents'] = () => json(200, { required: true, given: true, items: [consent] });
+    api.routes['GET /api/v1/interviews/iv-1/transcript?redact=false'] = () => json(200, richView());
     await render('/interviews/iv-1/transcript?t=31500');
     await waitFor(() => text().includes('Risk flags'));
 
-    expect(container.querySelector('h1')!.textContent).toBe('Transcript');
+    expect(dom.container.querySelector('h1')!.textContent).toBe('Transcript');
     expect(text()).toContain('Ada Quinn · Deep dive');
     expect(text()).toContain('Recording consent recorded');
     expect(text()).toContain('recording-notice-v1');
@@ -161,7 +112,7 @@ describe('TranscriptPage', () => {
     expect(control('Blind review (hide personal details)').type).toBe('checkbox');
 
     // ?t= opened the conversation at the candidate's turn at 00:31.
-    const target = container.querySelector('[aria-current="location"]')!;
+    const target = dom.container.querySelector('[aria-current="location"]')!;
     expect(target.id).toBe('tx-turn-3');
     expect(document.activeElement).toBe(target);
 
@@ -170,14 +121,14 @@ describe('TranscriptPage', () => {
     expect(text()).toContain('Ask instead: Can you meet the travel schedule?');
     await click(button('Jump to 00:05'));
     expect(document.activeElement!.id).toBe('tx-turn-0');
-    const flagMark = container.querySelector('#tx-turn-0 mark.tx-mark--flag')!;
+    const flagMark = dom.container.querySelector('#tx-turn-0 mark.tx-mark--flag')!;
     expect(flagMark.getAttribute('title')).toBe('Risk flag: Family status');
-    expect(container.querySelector('#tx-turn-1 mark.tx-mark--evidence')!.getAttribute('title')).toBe('Evidence for Infrastructure');
+    expect(dom.container.querySelector('#tx-turn-1 mark.tx-mark--evidence')!.getAttribute('title')).toBe('Evidence for Infrastructure');
 
     // Speaker names with their role in words.
-    expect(container.querySelector('#tx-turn-0 .tx-speaker')!.textContent).toBe('Ivy Interviewer');
-    expect(container.querySelector('#tx-turn-0 .tx-role')!.textContent).toBe('Interviewer');
-    expect(container.querySelector('#tx-turn-1 .tx-role')!.textContent).toBe('Candidate');
+    expect(dom.container.querySelector('#tx-turn-0 .tx-speaker')!.textContent).toBe('Ivy Interviewer');
+    expect(dom.container.querySelector('#tx-turn-0 .tx-role')!.textContent).toBe('Interviewer');
+    expect(dom.container.querySelector('#tx-turn-1 .tx-role')!.textContent).toBe('Candidate');
 
     expect(text()).toContain('1 of 2 planned questions asked.');
     expect(text()).toContain('Unplanned questions');
@@ -190,10 +141,10 @@ describe('TranscriptPage', () => {
     expect(who.value).toBe('interviewer:u-1');
     expect(control<HTMLSelectElement>('Who is Ada?').value).toBe('candidate:c-1');
 
-    routes['PUT /api/v1/interviews/iv-1/transcript/speakers'] = () => json(200, richView());
+    api.routes['PUT /api/v1/interviews/iv-1/transcript/speakers'] = () => json(200, richView());
     await click(button('Save speakers'));
     await waitFor(() => text().includes('Speakers saved'));
-    expect(calls.at(-1)!.body).toEqual({
+    expect(api.calls.at(-1)!.body).toEqual({
       mapping: [
         { speaker: 'Ivy', role: 'interviewer', participantId: 'u-1' },
         { speaker: 'Ada', role: 'candidate', participantId: 'c-1' },
@@ -203,9 +154,9 @@ describe('TranscriptPage', () => {
 
   it('asks for consent first and explains a refused upload', async () => {
     let given = false;
-    routes['GET /api/v1/interviews/iv-1/kit'] = () => json(200, kit);
-    routes['GET /api/v1/interviews/iv-1/consents'] = () => json(200, given ? { required: true, given: true, items: [consent] } : { required: true, given: false, items: [] });
-    routes['GET /api/v1/interviews/iv-1/transcript?redact=false'] = () => json(404, { code: 'not_found', message: 'Transcript not found' });
+    api.routes['GET /api/v1/interviews/iv-1/kit'] = () => json(200, kit);
+    api.routes['GET /api/v1/interviews/iv-1/consents'] = () => json(200, given ? { required: true, given: true, items: [consent] } : { required: true, given: false, items: [] });
+    api.routes['GET /api/v1/interviews/iv-1/transcript?redact=false'] = () => json(404, { code: 'not_found', message: 'Transcript not found' });
     await render();
     await waitFor(() => !!button('Upload transcript'));
     expect(text()).toContain('No recording consent yet');
@@ -219,38 +170,38 @@ describe('TranscriptPage', () => {
     const input = control('Transcript file (VTT, SRT, TXT or JSON)');
     const file = new File([new Uint8Array([0xff, 0xfe, 0x57, 0x00])], 'interview.vtt');
     Object.defineProperty(input, 'files', { value: [file], configurable: true });
-    routes['PUT /api/v1/interviews/iv-1/transcript'] = () =>
+    api.routes['PUT /api/v1/interviews/iv-1/transcript'] = () =>
       json(409, { code: 'conflict', message: 'Record the candidate’s consent to recording before adding a transcript', details: { field: 'consent' } });
     await click(button('Upload transcript'));
     await waitFor(() => text().includes('Record the candidate’s consent first'));
-    expect(calls.find((c) => c.method === 'PUT')!.body).toEqual({ fileName: 'interview.vtt', dataBase64: '//5XAA==' });
+    expect(api.calls.find((c) => c.method === 'PUT')!.body).toEqual({ fileName: 'interview.vtt', dataBase64: '//5XAA==' });
 
-    routes['PUT /api/v1/interviews/iv-1/transcript'] = () =>
+    api.routes['PUT /api/v1/interviews/iv-1/transcript'] = () =>
       json(400, { code: 'invalid', message: 'No transcript cues found in interview.vtt (read as vtt)', details: { issues: [{ path: 'line 1', message: 'Missing WEBVTT' }] } });
     await click(button('Upload transcript'));
     await waitFor(() => text().includes('Line 1: Missing WEBVTT'));
-    expect(container.querySelector('[role="alert"]')!.textContent).toContain('No transcript cues found');
+    expect(dom.container.querySelector('[role="alert"]')!.textContent).toContain('No transcript cues found');
 
-    routes['POST /api/v1/interviews/iv-1/consents'] = () => {
+    api.routes['POST /api/v1/interviews/iv-1/consents'] = () => {
       given = true;
       return json(201, consent);
     };
     await click(button('Record consent'));
     await waitFor(() => text().includes('Recording consent recorded'));
-    expect(calls.find((c) => c.method === 'POST')!.body).toEqual({ wordingVersion: 'recording-notice-v1' });
+    expect(api.calls.find((c) => c.method === 'POST')!.body).toEqual({ wordingVersion: 'recording-notice-v1' });
   });
 
   it('refetches the blind view and keeps speakers read-only there', async () => {
     const redacted = { ...richView(), redacted: true };
-    routes['GET /api/v1/interviews/iv-1/kit'] = () => json(200, kit);
-    routes['GET /api/v1/interviews/iv-1/consents'] = () => json(200, { required: false, given: false, items: [] });
-    routes['GET /api/v1/interviews/iv-1/transcript?redact=false'] = () => json(200, richView());
-    routes['GET /api/v1/interviews/iv-1/transcript?redact=true'] = () => json(200, redacted);
+    api.routes['GET /api/v1/interviews/iv-1/kit'] = () => json(200, kit);
+    api.routes['GET /api/v1/interviews/iv-1/consents'] = () => json(200, { required: false, given: false, items: [] });
+    api.routes['GET /api/v1/interviews/iv-1/transcript?redact=false'] = () => json(200, richView());
+    api.routes['GET /api/v1/interviews/iv-1/transcript?redact=true'] = () => json(200, redacted);
     await render();
     await waitFor(() => text().includes('Risk flags'));
     await click(control('Blind review (hide personal details)'));
     await waitFor(() => text().includes('Blind review: personal details are hidden.'));
-    expect(calls.some((c) => c.url.endsWith('redact=true'))).toBe(true);
+    expect(api.calls.some((c) => c.url.endsWith('redact=true'))).toBe(true);
     expect(button('Save speakers')!.disabled).toBe(true);
   });
 });
@@ -264,7 +215,7 @@ describe('TranscriptEvidence (scorecard)', () => {
       { initialEntries: ['/'] },
     );
     await act(async () => {
-      root.render(
+      dom.root.render(
         <QueryClientProvider client={client}>
           <RouterProvider router={router} />
         </QueryClientProvider>,
@@ -274,19 +225,19 @@ describe('TranscriptEvidence (scorecard)', () => {
 
   it('lists the quotes with time and strength and the draft suggestion, collapsed', async () => {
     await renderEvidence(richView());
-    const details = container.querySelector('details')!;
+    const details = dom.container.querySelector('details')!;
     expect(details.open).toBe(false);
     expect(details.querySelector('summary')!.textContent).toBe('Evidence from the transcript');
     expect(text()).toContain('Suggested (draft): 3');
     expect(text()).toContain('by 40 percent. Within two quarters');
     expect(text()).toContain('Strong');
-    expect(container.querySelector('a[href="/interviews/iv-1/transcript?t=20000"]')!.textContent).toBe('00:20');
-    expect(container.querySelector('input')).toBeNull();
+    expect(dom.container.querySelector('a[href="/interviews/iv-1/transcript?t=20000"]')!.textContent).toBe('00:20');
+    expect(dom.container.querySelector('input')).toBeNull();
   });
 
   it('shows nothing without a transcript', async () => {
     await renderEvidence(null);
-    expect(container.querySelector('details')).toBeNull();
+    expect(dom.container.querySelector('details')).toBeNull();
     expect(text()).toBe('');
   });
 });

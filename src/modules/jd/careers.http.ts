@@ -31,13 +31,13 @@ export async function careersHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
     throwFileSizeLimit: true,
   });
 
-  const base = (ctx: Ctx, slug: string) => `/careers/${encodeURIComponent(slug)}`;
+  const base = (slug: string) => `/careers/${encodeURIComponent(slug)}`;
 
   app.get<{ Params: { org: string } }>('/careers/:org', { schema: { hide: true } }, async (req, reply) => {
     const ctx = opts.ctxOf(req);
     try {
       const { org, jobs } = await careersListing(ctx, req.params.org);
-      return send(reply, 200, renderListing(org, jobs, base(ctx, org.slug)));
+      return send(reply, 200, renderListing(org, jobs, base(org.slug)));
     } catch (e) {
       return problemPage(reply, e);
     }
@@ -45,7 +45,7 @@ export async function careersHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
 
   const jobPage = async (ctx: Ctx, reply: FastifyReply, params: Params, status: number, state: FormState) => {
     const { org, job, html } = await careersJob(ctx, params.org, params.jobId);
-    const b = base(ctx, org.slug);
+    const b = base(org.slug);
     return send(reply, status, renderJob(org, job, html, `${b}/jobs/${job.id}/apply`, b, state));
   };
 
@@ -82,7 +82,7 @@ export async function careersHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
       }
       const outcome = await applyViaCareers(ctx, req.params.org, req.params.jobId, values, resume);
       if (outcome.kind === 'invalid') return await again(400, { issues: outcome.issues });
-      return await reply.redirect(`${base(ctx, req.params.org)}/jobs/${req.params.jobId}?applied=1#apply`, 303);
+      return await reply.redirect(`${base(req.params.org)}/jobs/${req.params.jobId}?applied=1#apply`, 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'rate_limited') {
         if (e.retryAfter) void reply.header('retry-after', String(e.retryAfter));

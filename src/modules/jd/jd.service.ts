@@ -1,4 +1,4 @@
-import { competenciesForRole, formatSalary, generateJobDescription, type JdInput, type JdRole, jdInputSchema, jdPlanFromPlan } from '../../core/generation/jd.ts';
+import { competenciesForRole, escapeHtml, formatSalary, generateJobDescription, type JdInput, type JdRole, jdInputSchema, jdPlanFromPlan } from '../../core/generation/jd.ts';
 import type { JdContent, JdLanguage } from '../../core/generation/jd-content.ts';
 import { markdownToHtml, markdownToText } from '../../core/generation/jd-markdown.ts';
 import { extractFacts, mustHavesFromMarkdown, verifyRewrite } from '../../core/generation/jd-verify.ts';
@@ -451,7 +451,7 @@ export async function exportJobDescription(ctx: Ctx, jobId: string, input: { for
       return {
         contentType: 'text/html; charset=utf-8',
         fileName: `${base}.html`,
-        body: `<!doctype html>\n<html lang="${lang}">\n<head><meta charset="utf-8"><title>${escapeText(body.title)}</title></head>\n<body>\n${markdownToHtml(body.markdown, { language: lang })}</body>\n</html>\n`,
+        body: `<!doctype html>\n<html lang="${lang}">\n<head><meta charset="utf-8"><title>${escapeHtml(body.title)}</title></head>\n<body>\n${markdownToHtml(body.markdown, { language: lang })}</body>\n</html>\n`,
       };
     case 'jsonld': {
       const plan = await planBodyOf(ctx, actor.org.id, job.planId);
@@ -464,10 +464,6 @@ export async function exportJobDescription(ctx: Ctx, jobId: string, input: { for
       return { contentType: 'application/ld+json; charset=utf-8', fileName: `${base}.jsonld`, body: `${JSON.stringify(posting, null, 2)}\n` };
     }
   }
-}
-
-function escapeText(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 }
 
 // ---- Stateless lint and generation (API, CLI, MCP) ----

@@ -65,6 +65,12 @@ export const auditActions = [
   'outcome.saved',
   'outcome.deleted',
   'outcomes.imported',
+  'analytics.history_generated',
+  'demographics.read',
+  'demographics.requested',
+  'demographics.submitted',
+  'analytics.adverse_impact_viewed',
+  'analytics.reweight_applied',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

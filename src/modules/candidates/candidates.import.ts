@@ -2,6 +2,8 @@ import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
+import { ageBandValues, type DemographicsBody, raceEthnicityValues, sexValues } from '../analytics/analytics.contract.ts';
+import { saveDemographics } from '../analytics/demographics.service.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
 import { JOB_CREATORS } from '../openings/openings.policy.ts';
@@ -10,18 +12,49 @@ import { candidateInputSchema, type ImportResult } from './candidates.contract.t
 import * as q from './candidates.queries.ts';
 import { authorOf, insertApplication, insertCandidate } from './candidates.service.ts';
 
-export const IMPORT_COLUMNS = ['name', 'email', 'phone', 'links', 'source', 'notes'] as const;
+/** Optional self-identified demographics (DECISIONS 35): only from members holding `compliance`. */
+export const DEMOGRAPHIC_COLUMNS = ['sex', 'race_ethnicity', 'age_band'] as const;
+export const IMPORT_COLUMNS = ['name', 'email', 'phone', 'links', 'source', 'notes', ...DEMOGRAPHIC_COLUMNS] as const;
 const REQUIRED = ['name', 'email'];
 const MAX_ROWS = 5000;
+export const DEMOGRAPHICS_NEED_COMPLIANCE = 'Only members holding the compliance grant may import demographics';
+
+type DemographicColumn = (typeof DEMOGRAPHIC_COLUMNS)[number];
+const demographicValues: Record<DemographicColumn, readonly string[]> = { sex: sexValues, race_ethnicity: raceEthnicityValues, age_band: ageBandValues };
 
 type RowError = { line: number; column: string | null; reason: string };
-type GoodRow = { line: number; input: z.infer<typeof candidateInputSchema> };
+type GoodRow = { line: number; input: z.infer<typeof candidateInputSchema>; demographics: DemographicsBody | null };
+
+/**
+ * A row's demographic cells: none (null), or all three, each one of the contract's values (any
+ * case; 'declined' for a question the candidate declined). `allowed` is false for members without
+ * `compliance`: then every filled demographic cell is an error.
+ */
+function readDemographics(line: number, cells: Partial<Record<DemographicColumn, string>>, allowed: boolean): { value: DemographicsBody | null; errors: RowError[] } {
+  const filled = DEMOGRAPHIC_COLUMNS.filter((c) => (cells[c] ?? '') !== '');
+  if (filled.length === 0) return { value: null, errors: [] };
+  if (!allowed) return { value: null, errors: filled.map((column) => ({ line, column, reason: DEMOGRAPHICS_NEED_COMPLIANCE })) };
+  const errors: RowError[] = [];
+  const out: Partial<Record<DemographicColumn, string>> = {};
+  for (const column of DEMOGRAPHIC_COLUMNS) {
+    const raw = cells[column] ?? '';
+    if (raw === '') {
+      errors.push({ line, column, reason: `Give all three of ${DEMOGRAPHIC_COLUMNS.join(', ')} or none (use "declined" for a question the candidate declined)` });
+      continue;
+    }
+    const match = demographicValues[column].find((v) => v.toLowerCase() === raw.toLowerCase());
+    if (!match) errors.push({ line, column, reason: `Use one of: ${demographicValues[column].join(', ')}` });
+    else out[column] = match;
+  }
+  if (errors.length) return { value: null, errors };
+  return { value: { sex: out.sex, raceEthnicity: out.race_ethnicity, ageBand: out.age_band } as DemographicsBody, errors: [] };
+}
 
 /**
  * Validates a whole CSV file (header row, then one candidate per row) and reports every bad row
  * with its line number and column. Pure apart from the lookups done by the caller.
  */
-export function parseCandidatesCsv(csv: string): { rows: GoodRow[]; errors: RowError[]; total: number } {
+export function parseCandidatesCsv(csv: string, opts: { demographicsAllowed: boolean } = { demographicsAllowed: false }): { rows: GoodRow[]; errors: RowError[]; total: number } {
   let records: { record: string[]; line: number }[];
   try {
     records = (parse(csv.replace(/^\uFEFF/, "").trimEnd(), { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({
@@ -53,14 +86,18 @@ export function parseCandidatesCsv(csv: string): { rows: GoodRow[]; errors: RowE
       continue;
     }
     const raw: Record<string, unknown> = {};
+    const demo: Partial<Record<DemographicColumn, string>> = {};
     header.forEach((h, i) => {
       const v = record[i] ?? '';
-      if (h === 'links') raw.links = v === '' ? [] : v.split(/[\s;]+/).filter(Boolean);
+      if ((DEMOGRAPHIC_COLUMNS as readonly string[]).includes(h)) demo[h as DemographicColumn] = v;
+      else if (h === 'links') raw.links = v === '' ? [] : v.split(/[\s;]+/).filter(Boolean);
       else if (v !== '' || REQUIRED.includes(h)) raw[h] = v;
     });
     const parsed = candidateInputSchema.safeParse(raw);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) errors.push({ line, column: String(issue.path[0] ?? '') || null, reason: issue.message });
+    const demographics = readDemographics(line, demo, opts.demographicsAllowed);
+    if (!parsed.success || demographics.errors.length) {
+      for (const issue of parsed.error?.issues ?? []) errors.push({ line, column: String(issue.path[0] ?? '') || null, reason: issue.message });
+      errors.push(...demographics.errors);
       continue;
     }
     const earlier = seen.get(parsed.data.email);
@@ -69,7 +106,7 @@ export function parseCandidatesCsv(csv: string): { rows: GoodRow[]; errors: RowE
       continue;
     }
     seen.set(parsed.data.email, line);
-    rows.push({ line, input: parsed.data });
+    rows.push({ line, input: parsed.data, demographics: demographics.value });
   }
   return { rows, errors, total: body.length };
 }
@@ -81,7 +118,7 @@ export function parseCandidatesCsv(csv: string): { rows: GoodRow[]; errors: RowE
  */
 export async function importCandidates(ctx: Ctx, jobId: string, input: { csv: string; skipInvalid: boolean; preview: boolean }): Promise<ImportResult> {
   const actor = requireRole(ctx, JOB_CREATORS);
-  const parsed = parseCandidatesCsv(input.csv);
+  const parsed = parseCandidatesCsv(input.csv, { demographicsAllowed: actor.org.compliance });
   return inTransaction(ctx, async (tx) => {
     const { row: job } = await requireJob(tx, jobId, 'manage');
     const errors = [...parsed.errors];
@@ -104,11 +141,17 @@ export async function importCandidates(ctx: Ctx, jobId: string, input: { csv: st
       });
     }
     if (input.preview) return result;
+    let demographics = 0;
     for (const g of good) {
       const candidateId = g.existingId ?? (await insertCandidate(tx, authorOf(actor), g.input));
       await insertApplication(tx, authorOf(actor), job, candidateId);
+      if (g.demographics) {
+        await saveDemographics(tx, { orgId: actor.org.id, candidateId, body: g.demographics, source: 'import', recordedBy: actor.userId });
+        demographics++;
+      }
     }
-    await audit(tx, 'candidates.imported', { type: 'job', id: job.id }, { imported: good.length, linkedExisting: result.linkedExisting, skipped: errors.length });
+    // Counts only: which candidates carry demographics is itself not written to the log.
+    await audit(tx, 'candidates.imported', { type: 'job', id: job.id }, { imported: good.length, linkedExisting: result.linkedExisting, skipped: errors.length, ...(demographics ? { demographics } : {}) });
     return result;
   });
 }

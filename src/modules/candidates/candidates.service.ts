@@ -180,18 +180,18 @@ export async function applyFromCareers(
   orgId: string,
   job: { id: string; stages: StageDef[] },
   input: { name: string; email: string; phone: string | null; links: string[]; resume: { fileName: string; contentType: string | null; data: Buffer } | null },
-): Promise<{ applicationId: string | null }> {
+): Promise<{ applicationId: string | null; candidateId: string; newCandidate: boolean }> {
   const resume = input.resume ? await readResume(input.resume.fileName, input.resume.contentType, input.resume.data, { name: 'resume', data: 'resume' }) : null;
   const author: Author = { orgId, userId: null };
   return inTransaction(ctx, async (tx) => {
     const existing = await q.findCandidateByEmail(tx.db, orgId, input.email);
     const candidateId = existing?.id ?? (await insertCandidate(tx, author, { name: input.name, email: input.email, phone: input.phone, links: input.links, source: 'Careers page', notes: null }));
-    if (await q.findApplicationFor(tx.db, job.id, candidateId)) return { applicationId: null };
+    if (await q.findApplicationFor(tx.db, job.id, candidateId)) return { applicationId: null, candidateId, newCandidate: false };
     if (resume && (!existing || !(await q.resumeFile(tx.db, orgId, candidateId))?.resumeData)) {
       await q.saveResume(tx.db, candidateId, resume, tx.clock.now());
       await audit(tx, 'candidate.resume_uploaded', { type: 'candidate', id: candidateId }, { kind: resume.kind, bytes: resume.data.length }, orgId);
     }
-    return { applicationId: await insertApplication(tx, author, job, candidateId) };
+    return { applicationId: await insertApplication(tx, author, job, candidateId), candidateId, newCandidate: !existing };
   });
 }
 

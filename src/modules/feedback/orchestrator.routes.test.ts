@@ -149,7 +149,7 @@ describe('candidates and stage history', () => {
     const linked = (await w.as.recruiter.get(`/api/v1/candidates/${other.id}`)).json();
     expect(linked.applications.map((a: { jobId: string }) => a.jobId)).toEqual([w.job.id]);
     expect((await w.as.recruiter.post(url, { csv: 'email,nickname\nx@example.test,x' })).json().details.errors).toEqual([
-      { line: 1, column: 'nickname', reason: 'Unknown column "nickname" (use name, email, phone, links, source, notes)' },
+      { line: 1, column: 'nickname', reason: 'Unknown column "nickname" (use name, email, phone, links, source, notes, sex, race_ethnicity, age_band)' },
       { line: 1, column: 'name', reason: 'Missing required column "name"' },
     ]);
   });
@@ -391,6 +391,8 @@ describe('tenancy', () => {
         { method: 'PATCH', route: '/api/v1/candidates/:id', params: { id: candidateId }, body: { name: 'X' } },
         { method: 'PUT', route: '/api/v1/candidates/:id/resume', params: { id: candidateId }, body: { fileName: 'a.txt', dataBase64: Buffer.from('hello').toString('base64') } },
         { method: 'GET', route: '/api/v1/candidates/:id/resume', params: { id: candidateId } },
+        { method: 'GET', route: '/api/v1/candidates/:id/demographics', params: { id: candidateId } },
+        { method: 'POST', route: '/api/v1/candidates/:id/demographics/request', params: { id: candidateId } },
         { method: 'GET', route: '/api/v1/applications/:id', params: { id: applicationId } },
         { method: 'POST', route: '/api/v1/applications/:id/move', params: { id: applicationId }, body: { toStage: 'screen' } },
         { method: 'POST', route: '/api/v1/applications/:id/undo', params: { id: applicationId }, body: { moveId: applicationId } },

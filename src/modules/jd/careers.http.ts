@@ -24,6 +24,8 @@ function problemPage(reply: FastifyReply, e: unknown) {
 }
 
 type Params = { org: string; jobId: string };
+/** The shape of a self-identification token carried from the POST's redirect to the thank-you page. */
+const SELF_ID_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
 
 export async function careersHttp(app: FastifyInstance, opts: { ctxOf: (req: FastifyRequest) => Ctx }) {
   await app.register(fastifyMultipart, {
@@ -49,9 +51,11 @@ export async function careersHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
     return send(reply, status, renderJob(org, job, html, `${b}/jobs/${job.id}/apply`, b, state));
   };
 
-  app.get<{ Params: Params; Querystring: { applied?: string } }>('/careers/:org/jobs/:jobId', { schema: { hide: true } }, async (req, reply) => {
+  app.get<{ Params: Params; Querystring: { applied?: string; selfid?: string } }>('/careers/:org/jobs/:jobId', { schema: { hide: true } }, async (req, reply) => {
+    const applied = req.query.applied === '1';
+    const selfId = applied && typeof req.query.selfid === 'string' && SELF_ID_TOKEN.test(req.query.selfid) ? `/self-id/${req.query.selfid}` : null;
     try {
-      return await jobPage(opts.ctxOf(req), reply, req.params, 200, { values: {}, issues: [], applied: req.query.applied === '1', problem: null });
+      return await jobPage(opts.ctxOf(req), reply, req.params, 200, { values: {}, issues: [], applied, selfIdPath: selfId, problem: null });
     } catch (e) {
       return problemPage(reply, e);
     }
@@ -82,7 +86,8 @@ export async function careersHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
       }
       const outcome = await applyViaCareers(ctx, req.params.org, req.params.jobId, values, resume);
       if (outcome.kind === 'invalid') return await again(400, { issues: outcome.issues });
-      return await reply.redirect(`${base(req.params.org)}/jobs/${req.params.jobId}?applied=1#apply`, 303);
+      const selfId = outcome.selfIdToken ? `&selfid=${outcome.selfIdToken}` : '';
+      return await reply.redirect(`${base(req.params.org)}/jobs/${req.params.jobId}?applied=1${selfId}#apply`, 303);
     } catch (e) {
       if (e instanceof AppError && e.code === 'rate_limited') {
         if (e.retryAfter) void reply.header('retry-after', String(e.retryAfter));

@@ -77,6 +77,8 @@ export interface FormState {
   values: Record<string, string>;
   issues: FieldIssue[];
   applied: boolean;
+  /** After applying: the optional, voluntary self-identification page to offer (a path on this site). */
+  selfIdPath?: string | null;
   /** A problem with the whole submission (rate limit, file too large). */
   problem: string | null;
 }
@@ -91,7 +93,11 @@ const described = (issues: FieldIssue[], field: string) => (issues.some((x) => x
 export function renderJob(org: { name: string; slug: string }, job: CareersJob, descriptionHtml: string, action: string, back: string, state: FormState): string {
   const v = (k: string) => escapeHtml(state.values[k] ?? '');
   const notice = state.applied
-    ? `<div class="notice ok" role="status"><strong>Thank you — your application was received.</strong> ${escapeHtml(org.name)} will be in touch by email.</div>`
+    ? `<div class="notice ok" role="status"><strong>Thank you — your application was received.</strong> ${escapeHtml(org.name)} will be in touch by email.</div>${
+        state.selfIdPath
+          ? `\n<p class="self-id"><a href="${escapeHtml(state.selfIdPath)}">Tell us about yourself (optional, voluntary)</a> — a few questions ${escapeHtml(org.name)} asks every candidate to check its hiring is fair. Your answers are never seen by interviewers or decision makers, and you may decline any of them.</p>`
+          : ''
+      }`
     : state.problem || state.issues.length
       ? `<div class="notice bad" role="alert">${escapeHtml(state.problem ?? 'Please correct the fields marked below.')}</div>`
       : '';

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { markdownToHtml } from '../../core/generation/jd-markdown.ts';
 import { AppError, type FieldIssue, issuesFromZod } from '../../shared/errors.ts';
-import type { Ctx } from '../../server/context.ts';
+import { type Ctx, inTransaction } from '../../server/context.ts';
+import { createSelfIdLink } from '../analytics/demographics.service.ts';
+import { audit } from '../audit/audit.service.ts';
 import type { StageDef } from '../../server/db/schema.ts';
 import { applyFromCareers } from '../candidates/candidates.service.ts';
 import { consumeRateLimit } from '../ratelimit/ratelimit.service.ts';
@@ -104,7 +106,8 @@ export const applicationFormSchema = z.object({
 });
 export type ApplicationForm = z.input<typeof applicationFormSchema>;
 
-export type ApplyOutcome = { kind: 'applied' } | { kind: 'invalid'; issues: FieldIssue[] };
+/** `selfIdToken`: the token of the optional self-identification link offered on the thank-you page (new candidates only). */
+export type ApplyOutcome = { kind: 'applied'; selfIdToken: string | null } | { kind: 'invalid'; issues: FieldIssue[] };
 
 /**
  * Admits an application attempt to an open job: 404 for unknown jobs; every attempt (even one whose
@@ -129,14 +132,35 @@ export async function applyViaCareers(
   if (!parsed.success) return { kind: 'invalid', issues: issuesFromZod(parsed.error) };
   if (parsed.data.website) {
     ctx.log.info({ jobId }, 'careers application dropped: honeypot filled');
-    return { kind: 'applied' };
+    return { kind: 'applied', selfIdToken: null };
   }
   const f = parsed.data;
+  let applied: Awaited<ReturnType<typeof applyFromCareers>>;
   try {
-    await applyFromCareers(ctx, org.id, { id: job.id, stages: job.stages }, { name: f.name, email: f.email, phone: f.phone, links: f.link ? [f.link] : [], resume });
+    applied = await applyFromCareers(ctx, org.id, { id: job.id, stages: job.stages }, { name: f.name, email: f.email, phone: f.phone, links: f.link ? [f.link] : [], resume });
   } catch (e) {
     if (e instanceof AppError && e.code === 'invalid') return { kind: 'invalid', issues: (e.details?.issues as FieldIssue[] | undefined) ?? [{ path: 'resume', message: e.message }] };
     throw e;
   }
-  return { kind: 'applied' };
+  return { kind: 'applied', selfIdToken: await offerSelfId(ctx, org.id, applied) };
+}
+
+/**
+ * The voluntary self-identification link offered after applying (DECISIONS 35): only to a candidate
+ * this application created — an application under an email we already know could come from anyone,
+ * and must not let them answer for that person (the recruiter can email the known address a link).
+ * Best effort: the application stands even if the link cannot be made.
+ */
+async function offerSelfId(ctx: Ctx, orgId: string, applied: { applicationId: string | null; candidateId: string; newCandidate: boolean }): Promise<string | null> {
+  if (!applied.applicationId || !applied.newCandidate) return null;
+  try {
+    return await inTransaction(ctx, async (tx) => {
+      const link = await createSelfIdLink(tx, { orgId, candidateId: applied.candidateId, createdBy: null });
+      await audit({ ...tx, actor: null }, 'demographics.requested', { type: 'candidate', id: applied.candidateId }, { via: 'careers' }, orgId);
+      return link.token;
+    });
+  } catch (e) {
+    ctx.log.warn({ err: e }, 'could not create the self-identification link after a careers application');
+    return null;
+  }
 }

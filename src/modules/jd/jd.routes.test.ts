@@ -242,9 +242,26 @@ describe('the careers site', () => {
       { field: 'resume', name: 'ada.txt', type: 'text/plain', data: Buffer.from('Ada Lovelace — analytical engines, twenty years of leading engineering teams.') },
     ]);
     expect(ok.statusCode, ok.body).toBe(303);
-    expect(ok.headers.location).toBe(`/careers/${slug}/jobs/${w.job.id}?applied=1#apply`);
+    // A new candidate is offered a fresh, optional self-identification link on the thank-you page.
+    expect(ok.headers.location).toMatch(new RegExp(`^/careers/${slug}/jobs/${w.job.id}\\?applied=1&selfid=[A-Za-z0-9_-]{40,}#apply$`));
     const thanks = await anon.request('GET', ok.headers.location!.replace('#apply', ''), undefined, { accept: 'text/html' });
     expect(thanks.body).toContain('your application was received');
+    expect(thanks.body).toContain('Tell us about yourself (optional, voluntary)</a>');
+    const selfId = /<a href="(\/self-id\/[A-Za-z0-9_-]+)">/.exec(thanks.body)![1]!;
+    const selfIdPage = await anon.request('GET', selfId, undefined, { accept: 'text/html' });
+    expect(selfIdPage.statusCode).toBe(200);
+    expect(selfIdPage.body).toContain('Hello Ada Lovelace.');
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: selfId,
+      remoteAddress: '10.9.0.1',
+      headers: { host: 'localhost', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'sex=female&raceEthnicity=declined&ageBand=40+and+over&consent=yes',
+    });
+    expect(answered.statusCode).toBe(303);
+    // Without the thank-you flag, or with a malformed token, no link is shown.
+    expect((await anon.request('GET', `/careers/${slug}/jobs/${w.job.id}?selfid=${selfId.slice(9)}`, undefined, { accept: 'text/html' })).body).not.toContain('/self-id/');
+    expect((await anon.request('GET', `/careers/${slug}/jobs/${w.job.id}?applied=1&selfid=%22%3E%3Cscript%3E`, undefined, { accept: 'text/html' })).body).not.toContain('/self-id/');
 
     const apps = (await w.as.recruiter.get(`/api/v1/jobs/${w.job.id}/applications`)).json().items;
     const ada = apps.find((a: { candidateName: string }) => a.candidateName === 'Ada Lovelace');
@@ -253,16 +270,21 @@ describe('the careers site', () => {
     expect(cand).toMatchObject({ source: 'Careers page', phone: '+44 20 7946 0000', links: ['https://example.test/ada'] });
     expect(cand.resume).toMatchObject({ name: 'ada.txt', type: 'text/plain' });
     expect(cand.resume.textLength).toBeGreaterThan(40);
+    const stored = await t.database.db.selectFrom('demographics').selectAll().where('candidateId', '=', ada.candidateId).executeTakeFirstOrThrow();
+    expect(stored).toMatchObject({ sex: 'female', raceEthnicity: 'declined', ageBand: '40 and over', source: 'form' });
 
     // Applying twice changes nothing and answers the same.
     const again = await send({ name: 'Ada Lovelace', email: 'ada@example.test', consent: 'yes' });
     expect(again.statusCode).toBe(303);
+    // A known email is never offered a link (whoever applied could otherwise answer for that person).
+    expect(again.headers.location).toBe(`/careers/${slug}/jobs/${w.job.id}?applied=1#apply`);
     const after = (await w.as.recruiter.get(`/api/v1/jobs/${w.job.id}/applications`)).json().items;
     expect(after.filter((a: { candidateName: string }) => a.candidateName === 'Ada Lovelace')).toHaveLength(1);
 
     // A bot filling the honeypot is told "thanks" and nothing is stored.
     const bot = await send({ name: 'Spam Bot', email: 'bot@example.test', consent: 'yes', website: 'https://spam.example' }, [], '10.9.0.2');
     expect(bot.statusCode).toBe(303);
+    expect(bot.headers.location).toBe(`/careers/${slug}/jobs/${w.job.id}?applied=1#apply`);
     const final = (await w.as.recruiter.get(`/api/v1/jobs/${w.job.id}/applications`)).json().items;
     expect(final.map((a: { candidateName: string }) => a.candidateName)).not.toContain('Spam Bot');
 

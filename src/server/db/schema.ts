@@ -309,6 +309,42 @@ export interface OutcomesTable {
   updatedAt: Timestamp;
 }
 
+export type DemographicSex = 'female' | 'male' | 'declined';
+export type DemographicRace =
+  | 'Hispanic or Latino'
+  | 'White'
+  | 'Black or African American'
+  | 'Native Hawaiian or Other Pacific Islander'
+  | 'Asian'
+  | 'American Indian or Alaska Native'
+  | 'Two or More Races'
+  | 'declined';
+export type DemographicAgeBand = 'under 40' | '40 and over' | 'declined';
+
+export interface DemographicsTable {
+  candidateId: string;
+  orgId: string;
+  sex: DemographicSex;
+  raceEthnicity: DemographicRace;
+  ageBand: DemographicAgeBand;
+  consentId: string | null;
+  source: 'form' | 'link' | 'import';
+  submittedAt: Timestamp;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DemographicLinksTable {
+  id: string;
+  orgId: string;
+  candidateId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
 export interface OpeningTeamTable {
   openingId: string;
   orgId: string;
@@ -554,6 +590,8 @@ export interface DB {
   transcripts: TranscriptsTable;
   transcriptTurns: TranscriptTurnsTable;
   outcomes: OutcomesTable;
+  demographics: DemographicsTable;
+  demographicLinks: DemographicLinksTable;
   rejectionReasons: RejectionReasonsTable;
   candidates: CandidatesTable;
   applications: ApplicationsTable;

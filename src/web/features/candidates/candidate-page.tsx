@@ -47,6 +47,7 @@ import {
   scheduleFieldOf,
 } from './candidate-model.ts';
 import { OutcomesCard } from './outcomes-card.tsx';
+import { SelfIdCard } from './self-id-card.tsx';
 
 const candidateKey = (id: string) => ['candidate', id];
 const statusLabels: Record<Application['status'], string> = { active: 'Active', rejected: 'Rejected', hired: 'Hired' };
@@ -95,6 +96,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
         <ProfileSection candidate={c} canEdit={canManage} />
         <ResumeSection candidate={c} canUpload={canManage} />
       </div>
+      <SelfIdCard candidateId={c.id} org={session.organization} />
 
       {c.applications.map((a) => (
         <ApplicationSection key={a.id} application={a} />

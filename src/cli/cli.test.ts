@@ -267,6 +267,24 @@ describe('rubric outcomes import', () => {
   });
 });
 
+describe('rubric demo generate', () => {
+  it('writes a small seeded history into the demo organization and prints the counts; the same seed again or bad arguments exit 2', () => {
+    expect(rubric(['seed', '--demo']).code).toBe(0);
+    const r = rubric(['demo', 'generate', '--candidates', '40', '--seed', '5', '--start', '2024-01-01', '--months', '12', '--as-of', '2026-06-30']);
+    expect(r.code, r.stderr).toBe(0);
+    const counts = JSON.parse(r.stdout);
+    expect(counts).toMatchObject({ candidates: 40, applications: 40, demographics: 40 });
+    expect(counts.stageMoves).toBeGreaterThan(40);
+    const again = rubric(['demo', 'generate', '--candidates', '40', '--seed', '5']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already has the generated history of seed 5');
+    expect(rubric(['demo', 'generate', '--candidates', 'many', '--seed', '5']).code).toBe(2);
+    const badDate = rubric(['demo', 'generate', '--candidates', '10', '--seed', '6', '--as-of', '2026-13-01']);
+    expect(badDate.code).toBe(2);
+    expect(badDate.stderr).toContain('--as-of must be a date');
+  });
+});
+
 describe('rubric schedule find (offline)', () => {
   const ny = (hhmm: string) => `2026-03-09T${hhmm}:00-04:00`; // Monday 9 March 2026, EDT
   const weekdays = { '1': [[540, 1020]], '2': [[540, 1020]] };

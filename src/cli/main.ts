@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerDataCommands } from './commands/data.ts';
+import { registerDemoCommands } from './commands/demo.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
 import { registerJdCommands } from './commands/jd.ts';
 import { registerLibraryCommands } from './commands/library.ts';
@@ -32,6 +33,7 @@ export function buildProgram(): Command {
   registerJdCommands(program);
   registerTranscriptCommands(program);
   registerAnalyzeCommands(program);
+  registerDemoCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

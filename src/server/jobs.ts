@@ -1,7 +1,7 @@
 import type { JobHandler, RecurringJob } from '../modules/jobs/jobs.service.ts';
 import { deleteFinishedJobs } from '../modules/jobs/jobs.queries.ts';
 import { SEND_EMAIL_JOB, makeSendEmailJob, smtpTransport, type MailTransport } from '../modules/outbox/outbox.service.ts';
-import { DEMO_HIRING_JOB, seedDemoHiringJob } from '../modules/demo/demo.service.ts';
+import { DEMO_HIRING_JOB, DEMO_HISTORY_JOB, seedDemoHiringJob, seedDemoHistoryJob } from '../modules/demo/demo.service.ts';
 import { sendFeedbackReminders } from '../modules/feedback/feedback.service.ts';
 import { deleteExpiredCounters } from '../modules/ratelimit/ratelimit.queries.ts';
 import { deleteOldKeys } from './http/idempotency.queries.ts';
@@ -28,6 +28,8 @@ export function jobHandlers(transport?: MailTransport): Record<string, JobHandle
     },
     /** The demo workspace's hiring data, right after the first start (see seedDemoIfFirstStart). */
     [DEMO_HIRING_JOB]: seedDemoHiringJob,
+    /** The demo's synthetic hiring history for the analytics dashboards, a minute after the first start. */
+    [DEMO_HISTORY_JOB]: seedDemoHistoryJob,
     /** Scorecard reminders 24 h and 48 h after an interview ends (each at most once per interviewer). */
     [FEEDBACK_REMINDERS_JOB]: async (ctx) => {
       const sent = await sendFeedbackReminders(ctx);

@@ -32,16 +32,18 @@ export function registerDataCommands(program: Command): void {
     .description('Re-create the demo workspace (--demo) or stop the server seeding it on first start (--none)')
     .option('--demo', 're-create the demo organization and its five members')
     .option('--none', 'never seed the demo workspace on this database')
+    .option('--history', 'with --demo: also write the generated hiring history (1,500 candidates) for the analytics dashboards')
     .option('--format <format>', 'json or text', 'text')
-    .action(async (opts: { demo?: boolean; none?: boolean; format: string }) => {
+    .action(async (opts: { demo?: boolean; none?: boolean; history?: boolean; format: string }) => {
       const format = formatOf(opts.format);
       if (!!opts.demo === !!opts.none) throw usageError('choose exactly one of --demo or --none');
+      if (opts.history && !opts.demo) throw usageError('--history goes with --demo');
       if (opts.none) {
         await withDatabase((ctx) => declineDemo(ctx));
         output(format, { demo: 'none' }, () => 'The demo workspace will not be seeded on this database.');
         return;
       }
-      const { orgId } = await withDatabase((ctx) => seedDemo(ctx));
+      const { orgId } = await withDatabase((ctx) => seedDemo(ctx, { hiring: 'now', history: !!opts.history }));
       output(format, { orgId, password: DEMO_PASSWORD, users: DEMO_USERS }, () =>
         [`Demo workspace created (password: ${DEMO_PASSWORD}):`, ...DEMO_USERS.map((u) => `  ${u.role.padEnd(15)} ${u.email}`)].join('\n'),
       );

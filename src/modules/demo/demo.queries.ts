@@ -18,3 +18,8 @@ export async function deleteDemo(db: Db, slug: string, emails: string[]): Promis
   await db.deleteFrom('organizations').where('slug', '=', slug).execute();
   await db.deleteFrom('users').where(sql`lower(email)`, 'in', emails.map((e) => e.toLowerCase())).execute();
 }
+
+/** The generated history's interviewer accounts of an organization slug (history-<seed>-<id>@<slug>.example). */
+export async function deleteHistoryUsers(db: Db, slug: string): Promise<void> {
+  await db.deleteFrom('users').where(sql`lower(email)`, 'like', `history-%@${slug}.example`).execute();
+}

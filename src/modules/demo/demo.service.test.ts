@@ -4,7 +4,7 @@ import { jobHandlers } from '../../server/jobs.ts';
 import { openTestApp, type TestApp } from '../../server/testing/test-app.ts';
 import { validateJobPosting } from '../../core/generation/jobposting.ts';
 import { careersJson } from '../jd/careers.service.ts';
-import { DEMO_HIRING_JOB, seedDemo } from './demo.service.ts';
+import { DEMO_HIRING_JOB, DEMO_HISTORY, DEMO_HISTORY_DELAY_MS, DEMO_HISTORY_JOB, seedDemo } from './demo.service.ts';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -42,5 +42,25 @@ describe('demo workspace', () => {
     expect(again.orgId).not.toBe(orgId);
     expect(await count('openings')).toBe(0);
     expect(Number((await t.database.db.selectFrom('openings').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', again.orgId).executeTakeFirstOrThrow()).n)).toBe(2);
+  });
+
+  it('adds the generated hiring history a minute after a first start, once', { timeout: 180_000 }, async () => {
+    const { orgId } = await seedDemo(t.ctx(), { hiring: 'job' });
+    const db = t.database.db;
+    const candidates = async () => Number((await db.selectFrom('candidates').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', orgId).executeTakeFirstOrThrow()).n);
+    const later = t.ctx({ clock: { now: () => new Date(Date.now() + DEMO_HISTORY_DELAY_MS + 1000) } });
+    // The hiring and history jobs (and the first test's history job, for an organization that no longer exists: a no-op).
+    expect(await runDueJobs(later, jobHandlers())).toBeGreaterThanOrEqual(2);
+    const afterFirst = await candidates();
+    expect(afterFirst).toBeGreaterThan(4);
+    expect(afterFirst).toBeLessThanOrEqual(4 + DEMO_HISTORY.candidates);
+    const outcomes = await db.selectFrom('outcomes').select((eb) => eb.fn.countAll().as('n')).where('orgId', '=', orgId).executeTakeFirstOrThrow();
+    expect(Number(outcomes.n)).toBeGreaterThan(0);
+    // Everything lies in the past.
+    const future = await db.selectFrom('stageMoves').select('id').where('orgId', '=', orgId).where('movedAt', '>', new Date(Date.now() + 86_400_000)).execute();
+    expect(future).toHaveLength(0);
+    await enqueueJob(later, DEMO_HISTORY_JOB, { orgId });
+    expect(await runDueJobs(later, jobHandlers())).toBe(1);
+    expect(await candidates()).toBe(afterFirst);
   });
 });

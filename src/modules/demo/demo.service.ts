@@ -7,6 +7,8 @@ import * as authQ from '../auth/auth.queries.ts';
 import { hashPassword } from '../auth/password.ts';
 import * as orgQ from '../orgs/orgs.queries.ts';
 import { enqueueJob } from '../jobs/jobs.service.ts';
+import { writeSyntheticHistory } from '../analytics/generate.service.ts';
+import { AppError } from '../../shared/errors.ts';
 import { seedDemoHiring } from './demo.hiring.ts';
 import * as q from './demo.queries.ts';
 
@@ -27,10 +29,11 @@ export type DemoPreference = 'auto' | 'none';
  * (Re)creates the demo workspace: removes a previous demo organization and demo accounts, then
  * creates the organization with one member per role. One transaction: all or nothing.
  */
-export async function seedDemo(ctx: Ctx, opts: { hiring: 'now' | 'job' } = { hiring: 'now' }): Promise<{ orgId: string }> {
+export async function seedDemo(ctx: Ctx, opts: { hiring: 'now' | 'job'; history?: boolean } = { hiring: 'now' }): Promise<{ orgId: string }> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return inTransaction(ctx, async (tx) => {
     await q.deleteDemo(tx.db, DEMO_ORG.slug, DEMO_USERS.map((u) => u.email));
+    await q.deleteHistoryUsers(tx.db, DEMO_ORG.slug);
     const now = tx.clock.now();
     const orgId = randomUUID();
     await orgQ.insertOrganization(tx.db, { id: orgId, name: DEMO_ORG.name, slug: DEMO_ORG.slug, now });
@@ -44,9 +47,15 @@ export async function seedDemo(ctx: Ctx, opts: { hiring: 'now' | 'job' } = { hir
     }
     await audit({ ...tx, actor: null }, 'demo.seeded', { type: 'organization', id: orgId }, { members: DEMO_USERS.length }, orgId);
     // On first start the hiring data follows as a job right after the server listens (cold start stays short).
-    if (opts.hiring === 'now') await seedDemoHiring(tx, orgId, members);
-    // A few seconds later, so it does not hold the embedded database's one connection while the server becomes ready.
-    else await enqueueJob(tx, DEMO_HIRING_JOB, { orgId }, { runAt: new Date(tx.clock.now().getTime() + 3000) });
+    if (opts.hiring === 'now') {
+      await seedDemoHiring(tx, orgId, members);
+      if (opts.history) await writeSyntheticHistory(tx, { orgId, ...demoHistoryOptions(tx.clock.now()) });
+    } else {
+      // A few seconds later, so it does not hold the embedded database's one connection while the server becomes ready.
+      await enqueueJob(tx, DEMO_HIRING_JOB, { orgId }, { runAt: new Date(tx.clock.now().getTime() + 3000) });
+      // The analytics history (a larger write) once the first visitors have had their pages.
+      await enqueueJob(tx, DEMO_HISTORY_JOB, { orgId }, { runAt: new Date(tx.clock.now().getTime() + DEMO_HISTORY_DELAY_MS) });
+    }
     await writeSetting(tx.db, 'demo', 'seeded');
     return { orgId };
   });
@@ -77,4 +86,32 @@ export async function seedDemoHiringJob(ctx: Ctx, payload: Record<string, unknow
     if (DEMO_USERS.some((u) => !members[u.role])) return;
     await seedDemoHiring(tx, orgId, members);
   });
+}
+
+export const DEMO_HISTORY_JOB = 'demo.history';
+/** How long after the first start the demo's generated history is written. */
+export const DEMO_HISTORY_DELAY_MS = 60_000;
+export const DEMO_HISTORY = { candidates: 1500, seed: 2026 } as const;
+
+/**
+ * The demo history's window: applications over 24 months starting 30 months ago, observed today, so
+ * everything lies in the past and the earlier hires' outcomes are known.
+ */
+export function demoHistoryOptions(now: Date): { candidates: number; seed: number; start: string; months: number; asOf: string } {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 30, 1));
+  return { ...DEMO_HISTORY, start: start.toISOString().slice(0, 10), months: 24, asOf: now.toISOString().slice(0, 10) };
+}
+
+/** The job that writes the demo's synthetic hiring history for the analytics dashboards (once per demo org). */
+export async function seedDemoHistoryJob(ctx: Ctx, payload: Record<string, unknown>): Promise<void> {
+  const orgId = String(payload.orgId);
+  const state = await q.demoOrgState(ctx.db, orgId);
+  if (state.slug !== DEMO_ORG.slug) return;
+  try {
+    const counts = await writeSyntheticHistory(ctx, { orgId, ...demoHistoryOptions(ctx.clock.now()) });
+    ctx.log.info(counts, 'demo history written');
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'conflict') return; // already there
+    throw e;
+  }
 }

@@ -14,6 +14,9 @@ import { feedbackRoutes } from '../modules/feedback/feedback.routes.ts';
 import { intelligenceRoutes } from '../modules/intelligence/intelligence.routes.ts';
 import { interviewsRoutes } from '../modules/interviews/interviews.routes.ts';
 import { careersHttp } from '../modules/jd/careers.http.ts';
+import { demographicsHttp } from '../modules/analytics/demographics.http.ts';
+import { analyticsRoutes } from '../modules/analytics/analytics.routes.ts';
+import { demographicsRoutes } from '../modules/analytics/demographics.routes.ts';
 import { jdRoutes } from '../modules/jd/jd.routes.ts';
 import { outcomesRoutes } from '../modules/outcomes/outcomes.routes.ts';
 import { openingsRoutes } from '../modules/openings/openings.routes.ts';
@@ -37,7 +40,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes, ...demographicsRoutes, ...analyticsRoutes];
 
 export interface AppOptions {
   config: Config;
@@ -146,6 +149,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   registerBindings(app, allRoutes, deps);
   // The public careers pages are HTML with their own form handling (multipart only in their scope).
   await app.register(careersHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
+  // The public voluntary self-identification pages: HTML, urlencoded forms parsed only in their scope.
+  await app.register(demographicsHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
 
   // Guide downloads are files (Markdown, HTML, PDF, plan JSON), not JSON API responses.
   app.withTypeProvider<ZodTypeProvider>().get(

@@ -62,3 +62,43 @@ export function aliasSampler(weights: readonly number[], random: Random): () => 
     return u - i < prob[i]! ? i : alias[i]!;
   };
 }
+
+function gaussian(random: Random): number {
+  // Box–Muller; 1 − u keeps the logarithm finite.
+  const u = 1 - random();
+  const v = random();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+}
+
+/**
+ * One Binomial(n, p) draw: exact (n Bernoulli trials) for small variance, else the normal
+ * approximation rounded and clamped to [0, n] (n·p·(1−p) ≥ 25), so the cost does not grow with n.
+ */
+export function binomialDraw(n: number, p: number, random: Random): number {
+  if (p <= 0) return 0;
+  if (p >= 1) return n;
+  const variance = n * p * (1 - p);
+  if (variance >= 25) return Math.min(n, Math.max(0, Math.round(n * p + Math.sqrt(variance) * gaussian(random))));
+  let k = 0;
+  for (let i = 0; i < n; i++) if (random() < p) k++;
+  return k;
+}
+
+
+/**
+ * One multinomial draw of `n` items over categories with the given weights, by conditional
+ * binomials (category i gets Binomial(remaining, w_i / remaining weight)). Cost O(categories).
+ */
+export function multinomialDraw(n: number, weights: readonly number[], random: Random): number[] {
+  const out = new Array<number>(weights.length).fill(0);
+  let left = n;
+  let rest = weights.reduce((a, b) => a + b, 0);
+  for (let i = 0; i < weights.length && left > 0; i++) {
+    const w = weights[i]!;
+    const k = i === weights.length - 1 || rest <= w ? left : binomialDraw(left, w / rest, random);
+    out[i] = k;
+    left -= k;
+    rest -= w;
+  }
+  return out;
+}

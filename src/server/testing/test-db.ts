@@ -3,7 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Kysely } from 'kysely';
 import pg from 'pg';
 import { loadConfig } from '../config.ts';
-import { type Database, databaseOf, kyselyOn, poolOnPglite, readTemplate } from '../db/connect.ts';
+import { ANALYTICS_SESSION_SETTINGS, type Database, databaseOf, kyselyOn, poolOnPglite, readTemplate } from '../db/connect.ts';
 import { migrateToLatest } from '../db/migrate.ts';
 
 /** The PostgreSQL server the suite runs against when DATABASE_URL is set (npm run test:pg). */
@@ -24,6 +24,7 @@ export async function openTestDatabase(): Promise<Database> {
     if (!template) throw new Error('No migrated template: run `npx tsx scripts/build-template.ts` (vitest globalSetup does)');
     const engine = new PGlite('memory://', { loadDataDir: template });
     await engine.waitReady;
+    await engine.exec(ANALYTICS_SESSION_SETTINGS);
     return databaseOf(kyselyOn(poolOnPglite(engine, { connectionTimeoutMillis: 5_000 })), 'embedded', () => engine.close());
   }
   // Administrative statements run from the maintenance database: a session connected to the
@@ -35,7 +36,7 @@ export async function openTestDatabase(): Promise<Database> {
   await adminQuery(adminUrl.toString(), `create database ${name} template ${templateName}`);
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 5_000 });
+  const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 5_000, options: '-c jit=off -c work_mem=64MB' });
   pool.on('error', () => undefined);
   return databaseOf(kyselyOn(pool), 'postgres', () => adminQuery(adminUrl.toString(), `drop database if exists ${name} with (force)`));
 }

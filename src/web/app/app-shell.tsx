@@ -8,9 +8,9 @@ import { Button } from '../components/button.tsx';
 import { api, rememberCsrfToken } from '../lib/api.ts';
 import { toApiError } from '../lib/forms.ts';
 import { useAdoptSession, useSignedInSession } from '../lib/session.ts';
-import { type AppModule, appModules, isModuleActive } from './modules.ts';
+import { type AppModule, appModules, isModuleActive, isModuleVisible } from './modules.ts';
 
-const navItems: Pick<AppModule, 'path' | 'name' | 'alsoActiveOn'>[] = [{ path: '/dashboard', name: 'Dashboard' }, ...appModules];
+const navItems: Pick<AppModule, 'path' | 'name' | 'alsoActiveOn' | 'roles'>[] = [{ path: '/dashboard', name: 'Dashboard' }, ...appModules];
 
 /** The signed-in frame: header (organization switcher, user, sign out), main navigation, content. */
 export function AppShell() {
@@ -83,7 +83,7 @@ export function AppShell() {
       <div className="shell-body">
         <nav aria-label="Main" className="shell-nav">
           <ul>
-            {navItems.map((item) => {
+            {navItems.filter((item) => isModuleVisible(item, org?.role)).map((item) => {
               // Pages of a module under other paths (/org-roles, /compare for Roles) mark it current too.
               const isCurrent = isModuleActive(item, pathname);
               return (

@@ -1,3 +1,5 @@
+import type { OrgRole } from '../../shared/common.ts';
+
 /**
  * The product's modules as the shell presents them: navigation, dashboard cards and the
  * placeholder pages of modules this version does not ship yet.
@@ -10,6 +12,8 @@ export interface AppModule {
   isBuilt: boolean;
   /** Other path prefixes whose pages belong to this module (the nav item shows as current there). */
   alsoActiveOn?: readonly string[];
+  /** Only members with one of these roles see the module in the navigation and on the dashboard (all when absent). */
+  roles?: readonly OrgRole[];
 }
 
 export const appModules: readonly AppModule[] = [
@@ -57,7 +61,9 @@ export const appModules: readonly AppModule[] = [
     path: '/analytics',
     name: 'Analytics',
     summary: 'Funnel, rater reliability and adverse impact, with intervals and small-group suppression.',
-    isBuilt: false,
+    isBuilt: true,
+    // ANALYTICS_READERS in analytics.contract.ts (not imported here: the entry chunk stays free of it).
+    roles: ['owner', 'admin', 'recruiter', 'hiring_manager'],
   },
 ];
 
@@ -67,6 +73,11 @@ export const questionsSections: readonly { to: string; label: string; signedIn?:
   { to: '/guides', label: 'Guides' },
   { to: '/plans', label: 'Plans', signedIn: true },
 ];
+
+/** Whether a member with `role` sees the module (modules without `roles` are for everyone). */
+export function isModuleVisible(module: Pick<AppModule, 'roles'>, role: OrgRole | null | undefined): boolean {
+  return !module.roles || (!!role && module.roles.includes(role));
+}
 
 export function findModule(path: string): AppModule | undefined {
   return appModules.find((m) => m.path === path);

@@ -106,6 +106,8 @@ const routes: RouteObject[] = [
             path: 'interviews/:id/transcript',
             lazy: () => import('../features/intelligence/transcript-page.tsx').then((m) => ({ Component: m.TranscriptPage })),
           },
+          // Analytics: funnel, calibration, reliability, validity, adverse impact, recommendations (one lazy chunk with its charts).
+          { path: 'analytics', lazy: () => import('../features/analytics/analytics-page.tsx').then((m) => ({ Component: m.AnalyticsPage })) },
           { path: 'intelligence', lazy: () => import('../features/intelligence/intelligence-page.tsx').then((m) => ({ Component: m.IntelligencePage })) },
           {
             path: 'applications/:id/debrief',

@@ -3,7 +3,7 @@ import { Alert } from '../../components/alert.tsx';
 import { CardGrid, LinkCard } from '../../components/card.tsx';
 import { PageHeader } from '../../components/page-header.tsx';
 import { Link } from 'react-router';
-import { appModules } from '../../app/modules.ts';
+import { appModules, isModuleVisible } from '../../app/modules.ts';
 import { isOrgAdmin, useSignedInSession } from '../../lib/session.ts';
 
 /** The signed-in landing page: who you are here, and where to go. */
@@ -34,7 +34,7 @@ export function DashboardPage() {
       )}
       <h2>Modules</h2>
       <CardGrid>
-        {appModules.map((m) => (
+        {appModules.filter((m) => isModuleVisible(m, org?.role)).map((m) => (
           <LinkCard key={m.path} to={m.path} title={m.name}>
             <p>{m.summary}</p>
             {m.isBuilt ? null : <p className="muted">Not built yet in this version.</p>}

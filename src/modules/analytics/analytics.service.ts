@@ -62,17 +62,18 @@ const cleanFilter = (f: AnalyticsFilter): AnalyticsFilter => ({
   ...(f.to ? { to: f.to } : {}),
 });
 
-function checkPeriod(f: AnalyticsFilter) {
+/** Every report starts here: a reader of the organization, the filter without empty fields, a valid period. */
+function begin(ctx: Ctx, query: AnalyticsFilter): { org: string; f: AnalyticsFilter } {
+  const actor = reader(ctx);
+  const f = cleanFilter(query);
   if (f.from && f.to && f.from > f.to) throw AppError.invalid('The end date is before the start date', [{ path: 'to', message: 'The end date is before the start date' }]);
+  return { org: actor.org.id, f };
 }
 
 // ── Funnel ────────────────────────────────────────────────────────────────────────────────────────
 
 export async function funnel(ctx: Ctx, query: AnalyticsFilter & { by: 'job' | 'role' | 'source' | 'month' }): Promise<FunnelReport> {
-  const actor = reader(ctx);
-  const f = cleanFilter(query);
-  checkPeriod(f);
-  const org = actor.org.id;
+  const { org, f } = begin(ctx, query);
   const [applications, stageRows, tth, groupRows] = await Promise.all([
     q.cohortSize(ctx.db, org, f),
     q.funnelStages(ctx.db, org, f),
@@ -137,10 +138,7 @@ function tInterval(mean: number | null, variance: number | null, n: number): Est
 }
 
 export async function calibration(ctx: Ctx, query: AnalyticsFilter): Promise<CalibrationReport> {
-  const actor = reader(ctx);
-  const f = cleanFilter(query);
-  checkPeriod(f);
-  const org = actor.org.id;
+  const { org, f } = begin(ctx, query);
   const [applications, pool, rows, cards] = await Promise.all([
     q.cohortSize(ctx.db, org, f),
     q.ratingPool(ctx.db, org, f),
@@ -209,10 +207,7 @@ function iccOut(e: IccEstimate | null, reason: string | null) {
 }
 
 export async function reliability(ctx: Ctx, query: AnalyticsFilter): Promise<ReliabilityReport> {
-  const actor = reader(ctx);
-  const f = cleanFilter(query);
-  checkPeriod(f);
-  const org = actor.org.id;
+  const { org, f } = begin(ctx, query);
   const [applications, sizes, profiles, names] = await Promise.all([
     q.cohortSize(ctx.db, org, f),
     q.unitSizes(ctx.db, org, f),
@@ -305,10 +300,7 @@ function correlationOf(m: q.MomentRow, binary: boolean) {
 }
 
 export async function validity(ctx: Ctx, query: AnalyticsFilter & { outcome: ValidityOutcome }): Promise<ValidityReport> {
-  const actor = reader(ctx);
-  const f = cleanFilter(query);
-  checkPeriod(f);
-  const org = actor.org.id;
+  const { org, f } = begin(ctx, query);
   const outcome = query.outcome;
   const binary = binaryOutcomes.includes(outcome);
   const [applications, counts, moments, names] = await Promise.all([
@@ -416,10 +408,7 @@ function impactTable(id: string, name: string, method: 'selection' | 'scoring-ra
 }
 
 export async function adverseImpactReport(ctx: Ctx, query: AnalyticsFilter & { characteristic: Characteristic }): Promise<AdverseImpactReport> {
-  const actor = reader(ctx);
-  const f = cleanFilter(query);
-  checkPeriod(f);
-  const org = actor.org.id;
+  const { org, f } = begin(ctx, query);
   const ch = query.characteristic;
   const [applications, counts, stageRows, finalRows, scoring] = await Promise.all([
     q.cohortSize(ctx.db, org, f),
@@ -461,10 +450,7 @@ export async function adverseImpactReport(ctx: Ctx, query: AnalyticsFilter & { c
 // ── Recommendations ───────────────────────────────────────────────────────────────────────────────
 
 export async function recommendations(ctx: Ctx, query: AnalyticsFilter & { outcome: ValidityOutcome }): Promise<RecommendationsReport> {
-  const actor = reader(ctx);
-  const f = cleanFilter(query);
-  checkPeriod(f);
-  const org = actor.org.id;
+  const { org, f } = begin(ctx, query);
   const outcome = query.outcome;
   const [applications, plans, planMoments, items, cal] = await Promise.all([
     q.cohortSize(ctx.db, org, f),

@@ -28,8 +28,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
+export interface ServerOptions {
+  /**
+   * Runs on the fresh, still empty data folder before the server spawns (e.g. the CLI's
+   * `seed --demo --history`), with the environment the server will get.
+   */
+  prepare?: (dataDir: string, env: NodeJS.ProcessEnv) => void;
+}
+
 /** Starts the real server from source on a free loopback port with a fresh embedded data folder. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
+export async function startServer(env: Record<string, string> = {}, options: ServerOptions = {}): Promise<RunningServer> {
   if (!fs.existsSync(path.join(root, 'dist', 'web', 'index.html'))) {
     const r = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
     if (r.status !== 0) throw new Error('vite build failed');
@@ -37,9 +45,18 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   const port = await freePort();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-e2e-'));
   const { DATABASE_URL: _unused, ...rest } = process.env;
+  const serverEnv: NodeJS.ProcessEnv = { ...rest, PORT: String(port), HOST: '127.0.0.1', RUBRIC_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env };
+  if (options.prepare) {
+    try {
+      options.prepare(dataDir, serverEnv);
+    } catch (e) {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      throw e;
+    }
+  }
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'src/server/main.ts')], {
     cwd: root,
-    env: { ...rest, PORT: String(port), HOST: '127.0.0.1', RUBRIC_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
+    env: serverEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -135,10 +152,10 @@ export async function expectAccessible(page: Page, label: string): Promise<void>
  * One server and one browser for a journey file: started before its tests, stopped after.
  * Read `journey.server` and `journey.browser` inside tests.
  */
-export function useJourney(env: Record<string, string> = {}): { server: RunningServer; browser: Browser } {
+export function useJourney(env: Record<string, string> = {}, options: ServerOptions = {}): { server: RunningServer; browser: Browser } {
   const journey = {} as { server: RunningServer; browser: Browser };
   beforeAll(async () => {
-    journey.server = await startServer(env);
+    journey.server = await startServer(env, options);
     journey.browser = await launchBrowser();
   });
   afterAll(async () => {

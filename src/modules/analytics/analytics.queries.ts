@@ -73,23 +73,36 @@ export async function funnelStages(db: Db, orgId: string, f: AnalyticsFilter): P
  * the furthest non-rejected stage reached. Hash joins and GROUP BY only; no window, no sort.
  */
 function visitsBase(orgId: string, f: AnalyticsFilter): RawBuilder<unknown> {
+  // Stage lists as arrays (a handful of jobs): a visit's position is array_position, so the big join
+  // is stage_moves × cohort by hash, with no misestimated jsonb expansion in it.
   return sql`
     co as (${cohort(orgId, f)}),
-    st as (
+    oa as materialized (
+      select o.id, array(select e->>'id' from jsonb_array_elements(o.stages) as e) as ids,
+        array(select e->>'kind' from jsonb_array_elements(o.stages) as e) as kinds
+      from openings o where o.org_id = ${orgId}
+    ),
+    st as materialized (
       select o.id as opening_id, s.value->>'id' as sid, s.value->>'name' as sname, s.value->>'kind' as kind, s.ord::int as pos
       from openings o cross join lateral jsonb_array_elements(o.stages) with ordinality as s(value, ord)
-      where o.id in (select distinct opening_id from co)
+      where o.org_id = ${orgId}
     ),
-    vi as (
-      select m.application_id, m.seq, m.moved_at, st.sid, st.kind, st.pos
+    mv as materialized (
+      select m.application_id, m.seq, m.moved_at, m.to_stage, co.opening_id, co.status
       from stage_moves m join co on co.id = m.application_id
-      join st on st.opening_id = co.opening_id and st.sid = m.to_stage
       where m.undoes is null and not exists (select 1 from stage_moves u where u.undoes = m.id)
     ),
-    reach as (
-      select vi.application_id, max(vi.pos) filter (where vi.kind <> 'rejected') as maxpos,
-        bool_or(vi.kind in ('offer', 'hired')) as offered, min(co.status) as status
-      from vi join co on co.id = vi.application_id group by vi.application_id
+    vi as materialized (
+      select v.* from (
+        select mv.application_id, mv.seq, mv.moved_at, mv.to_stage as sid, mv.status,
+          array_position(oa.ids, mv.to_stage) as pos, oa.kinds[array_position(oa.ids, mv.to_stage)] as kind
+        from mv join oa on oa.id = mv.opening_id
+      ) v where v.pos is not null
+    ),
+    reach as materialized (
+      select application_id, max(pos) filter (where kind <> 'rejected') as maxpos,
+        bool_or(kind in ('offer', 'hired')) as offered, min(status) as status
+      from vi group by application_id
     )`;
 }
 

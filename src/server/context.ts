@@ -11,6 +11,11 @@ export interface Actor {
   sessionId: string | null;
   /** The active organization; null for a user without any membership. */
   org: { id: string; role: OrgRole; compliance: boolean } | null;
+  /**
+   * The active organization requires two-factor sign-in and this account has none: the session
+   * reaches only routes marked `twoFactorExempt` (the rest answer 403 `two_factor_required`).
+   */
+  twoFactorMissing?: boolean;
 }
 
 export interface Clock {
@@ -33,6 +38,8 @@ export interface Ctx {
   ip: string;
   /** Origin for links in emails: PUBLIC_URL, else the address the request came to. */
   baseUrl: string;
+  /** The request's User-Agent header, stored with new sessions for the session list. */
+  userAgent?: string;
 }
 
 /** A member actor; services call requireMember(ctx) and get the organization out of it. */

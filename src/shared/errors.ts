@@ -5,6 +5,8 @@ export const errorCodes = [
   'invalid',
   'unauthenticated',
   'forbidden',
+  /** The active organization requires two-factor sign-in and this account has not set it up. */
+  'two_factor_required',
   'not_found',
   'conflict',
   'rate_limited',
@@ -18,6 +20,7 @@ export const httpStatusOf: Record<ErrorCode, number> = {
   invalid: 400,
   unauthenticated: 401,
   forbidden: 403,
+  two_factor_required: 403,
   not_found: 404,
   conflict: 409,
   rate_limited: 429,

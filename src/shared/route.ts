@@ -38,6 +38,11 @@ export interface RouteDef<
   bodyLimit?: number;
   /** A download: the handler returns a `FileBody` (the `response` schema describes it for OpenAPI only). */
   file?: true;
+  /**
+   * Reachable by a session whose organization requires two-factor sign-in before the account has set
+   * it up (the session, sign-out, switching organizations, enrolment, the session list).
+   */
+  twoFactorExempt?: true;
 }
 
 /** What a download route's handler returns. */

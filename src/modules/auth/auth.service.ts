@@ -6,7 +6,7 @@ import { audit } from '../audit/audit.service.ts';
 import { createOrganization } from '../orgs/orgs.service.ts';
 import { queueEmail } from '../outbox/outbox.service.ts';
 import { assertUnderLimit, consumeRateLimit, recordHit, resetRateLimit } from '../ratelimit/ratelimit.service.ts';
-import type { SessionInfo, SignInBody, SignUpBody } from './auth.contract.ts';
+import type { SecondFactorChallenge, SessionInfo, SignInBody, SignUpBody } from './auth.contract.ts';
 import * as q from './auth.queries.ts';
 import { DUMMY_HASH, hashPassword, hashToken, newToken, verifyPassword } from './password.ts';
 
@@ -44,12 +44,14 @@ async function sessionInfo(ctx: Ctx, userId: string, sessionId: string, activeOr
   if (!user) throw new AppError('unauthenticated', 'Sign in first');
   const memberships = await q.listMembershipsOfUser(ctx.db, userId);
   const active = memberships.find((m) => m.organizationId === activeOrgId);
+  const enabled = !!(await q.findTwoFactor(ctx.db, userId))?.confirmedAt;
   return {
     user: { id: user.id, email: user.email, name: user.name },
     organization: active
       ? { id: active.organizationId, name: active.name, slug: active.slug, role: active.role as OrgRole, compliance: active.compliance }
       : null,
     memberships: memberships.map((m) => ({ organizationId: m.organizationId, name: m.name, slug: m.slug, role: m.role as OrgRole })),
+    twoFactor: { enabled, setupRequired: !enabled && !!active?.requireTwoFactor },
     csrfToken: csrfTokenFor(secretOf(ctx), sessionId),
   };
 }
@@ -64,7 +66,7 @@ export async function startSession(ctx: Ctx, userId: string, orgId?: string): Pr
   const expiresAt = new Date(now.getTime() + ctx.config.auth.sessionMaxMs);
   let activeOrgId = orgId ?? null;
   if (!activeOrgId) activeOrgId = (await q.listMembershipsOfUser(ctx.db, userId))[0]?.organizationId ?? null;
-  await q.insertSession(ctx.db, { id: hash, userId, activeOrgId, now, expiresAt });
+  await q.insertSession(ctx.db, { id: hash, userId, activeOrgId, now, expiresAt, userAgent: ctx.userAgent ?? null });
   return { token, expiresAt, info: await sessionInfo(ctx, userId, hash, activeOrgId) };
 }
 
@@ -77,20 +79,25 @@ export async function resolveSession(ctx: Ctx, token: string): Promise<Actor | n
   const row = await q.findSessionWithMembership(ctx.db, sessionId);
   if (!row) return null;
   const now = ctx.clock.now();
+  // A sign-in waiting for its second factor authenticates nothing (only the second-step route reads it).
+  if (row.secondFactorPending) return null;
   if (row.expiresAt <= now || row.lastSeenAt.getTime() + ctx.config.auth.sessionIdleMs <= now.getTime()) {
     await q.deleteSession(ctx.db, sessionId);
     return null;
   }
   let org: Actor['org'] = row.memberOrgId ? { id: row.memberOrgId, role: row.role as OrgRole, compliance: !!row.compliance } : null;
+  let orgRequiresTwoFactor = !!row.requireTwoFactor;
   if (!org) {
     // The active organization is gone (removed from it): fall back to another membership.
     const first = (await q.listMembershipsOfUser(ctx.db, row.userId))[0];
     org = first ? { id: first.organizationId, role: first.role as OrgRole, compliance: first.compliance } : null;
+    orgRequiresTwoFactor = !!first?.requireTwoFactor;
     await q.touchSession(ctx.db, sessionId, now, org?.id ?? null);
   } else if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
     await q.touchSession(ctx.db, sessionId, now);
   }
-  return { userId: row.userId, sessionId, org };
+  const twoFactorMissing = orgRequiresTwoFactor && !row.twoFactorConfirmedAt;
+  return { userId: row.userId, sessionId, org, ...(twoFactorMissing ? { twoFactorMissing } : {}) };
 }
 
 function signupAllowed(ctx: Ctx, userCount: number): boolean {
@@ -126,7 +133,10 @@ export async function signUp(ctx: Ctx, body: SignUpBody): Promise<StartedSession
   });
 }
 
-export async function signIn(ctx: Ctx, body: SignInBody, previousToken?: string): Promise<StartedSession> {
+/** A started session, or a pending sign-in waiting for its second factor (its token goes in the cookie). */
+export type SignInOutcome = StartedSession | { pending: true; token: string; expiresAt: Date; info: SecondFactorChallenge };
+
+export async function signIn(ctx: Ctx, body: SignInBody, previousToken?: string): Promise<SignInOutcome> {
   const rl = ctx.config.auth.rateLimit;
   const accountKey = `signin:account:${body.email}`;
   await consumeRateLimit(ctx, `signin:ip:${ctx.ip}`, rl.perIp, rl.windowSeconds);
@@ -143,6 +153,14 @@ export async function signIn(ctx: Ctx, body: SignInBody, previousToken?: string)
     }
     throw new AppError('unauthenticated', 'Email or password is incorrect');
   }
+  const twoFactor = await q.findTwoFactor(ctx.db, user.id);
+  if (twoFactor?.confirmedAt) {
+    return inTransaction(ctx, async (tx) => {
+      if (previousToken) await q.deleteSession(tx.db, hashToken(previousToken));
+      await resetRateLimit(tx, accountKey);
+      return startPendingSignIn(tx, user.id);
+    });
+  }
   return inTransaction(ctx, async (tx) => {
     if (previousToken) await q.deleteSession(tx.db, hashToken(previousToken));
     await resetRateLimit(tx, accountKey);
@@ -155,6 +173,17 @@ export async function signIn(ctx: Ctx, body: SignInBody, previousToken?: string)
     );
     return started;
   });
+}
+
+/** How long a password-verified sign-in waits for its second factor. */
+export const SECOND_FACTOR_TTL_MS = 10 * 60_000;
+
+async function startPendingSignIn(ctx: Ctx, userId: string): Promise<SignInOutcome> {
+  const { token, hash } = newToken();
+  const now = ctx.clock.now();
+  const expiresAt = new Date(now.getTime() + SECOND_FACTOR_TTL_MS);
+  await q.insertSession(ctx.db, { id: hash, userId, activeOrgId: null, now, expiresAt, secondFactorPending: true, userAgent: ctx.userAgent ?? null });
+  return { pending: true, token, expiresAt, info: { secondFactorRequired: true, expiresAt: expiresAt.toISOString() } };
 }
 
 export async function signOut(ctx: Ctx): Promise<{ ok: true }> {

@@ -16,14 +16,16 @@ export const organizationSchema = z.object({
   id: z.string(),
   name: z.string(),
   slug: z.string(),
+  /** Members must sign in with a second factor; until they set it up they reach only the enrolment. */
+  requireTwoFactor: z.boolean(),
   createdAt: z.string(),
   memberCount: z.number().int(),
 });
 export type Organization = z.infer<typeof organizationSchema>;
 
 export const updateOrganizationSchema = z
-  .strictObject({ name: organizationNameSchema.optional(), slug: slugSchema.optional() })
-  .refine((v) => v.name !== undefined || v.slug !== undefined, { message: 'Change at least one field' });
+  .strictObject({ name: organizationNameSchema.optional(), slug: slugSchema.optional(), requireTwoFactor: z.boolean().optional() })
+  .refine((v) => v.name !== undefined || v.slug !== undefined || v.requireTwoFactor !== undefined, { message: 'Change at least one field' });
 
 export const createOrganizationSchema = z.strictObject({ name: organizationNameSchema });
 

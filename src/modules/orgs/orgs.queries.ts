@@ -12,7 +12,7 @@ export async function slugExists(db: Db, slug: string): Promise<boolean> {
 export async function findOrganization(db: Db, orgId: string) {
   return db
     .selectFrom('organizations as o')
-    .select(['o.id', 'o.name', 'o.slug', 'o.createdAt'])
+    .select(['o.id', 'o.name', 'o.slug', 'o.requireTwoFactor', 'o.createdAt'])
     .select((eb) =>
       eb.selectFrom('memberships as m').whereRef('m.orgId', '=', 'o.id').select(eb.fn.countAll<number>().as('n')).as('memberCount'),
     )
@@ -20,7 +20,7 @@ export async function findOrganization(db: Db, orgId: string) {
     .executeTakeFirst();
 }
 
-export async function updateOrganization(db: Db, orgId: string, patch: { name?: string; slug?: string }) {
+export async function updateOrganization(db: Db, orgId: string, patch: { name?: string; slug?: string; requireTwoFactor?: boolean }) {
   await db.updateTable('organizations').set(patch).where('id', '=', orgId).execute();
 }
 

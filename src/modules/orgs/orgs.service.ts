@@ -53,11 +53,17 @@ export async function getOrganization(ctx: Ctx): Promise<Organization> {
   return { ...org, memberCount: Number(org.memberCount ?? 0), createdAt: org.createdAt.toISOString() };
 }
 
-export async function updateOrganizationSettings(ctx: Ctx, patch: { name?: string; slug?: string }): Promise<Organization> {
+export async function updateOrganizationSettings(
+  ctx: Ctx,
+  patch: { name?: string | undefined; slug?: string | undefined; requireTwoFactor?: boolean | undefined },
+): Promise<Organization> {
   const actor = requireRole(ctx, ['owner', 'admin']);
   return inTransaction(ctx, async (tx) => {
     const current = await q.findOrganization(tx.db, actor.org.id);
     if (!current) throw AppError.notFound('Organization');
+    if (patch.requireTwoFactor && !current.requireTwoFactor && !(await authQ.findTwoFactor(tx.db, actor.userId))?.confirmedAt) {
+      throw AppError.conflict('Turn on two-factor sign-in for your own account first, then require it', { field: 'requireTwoFactor' });
+    }
     if (patch.slug && patch.slug !== current.slug && (await q.slugExists(tx.db, patch.slug))) {
       throw AppError.conflict('That slug is taken', { field: 'slug' });
     }
@@ -230,6 +236,10 @@ export async function acceptInvite(ctx: Ctx, token: string, input: { name?: stri
   if (existing) {
     const signedInAsInvitee = ctx.actor?.userId === existing.id;
     if (!signedInAsInvitee) {
+      // A password alone must not start a session of an account with two-factor sign-in.
+      if ((await authQ.findTwoFactor(ctx.db, existing.id))?.confirmedAt) {
+        throw new AppError('unauthenticated', `${existing.email} uses two-factor sign-in: log in first, then open this invitation again`);
+      }
       const key = `signin:account:${existing.email.toLowerCase()}`;
       await consumeRateLimit(ctx, `signin:ip:${ctx.ip}`, rl.perIp, rl.windowSeconds);
       await assertUnderLimit(ctx, key, rl.perAccount, rl.windowSeconds);

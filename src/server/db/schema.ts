@@ -28,6 +28,7 @@ export interface OrganizationsTable {
   name: string;
   slug: string;
   settings: Json<Record<string, unknown>>;
+  requireTwoFactor: ColumnType<boolean, boolean | undefined, boolean>;
   createdAt: Timestamp;
 }
 
@@ -46,6 +47,25 @@ export interface SessionsTable {
   createdAt: Timestamp;
   lastSeenAt: Timestamp;
   expiresAt: Timestamp;
+  secondFactorPending: ColumnType<boolean, boolean | undefined, boolean>;
+  userAgent: string | null;
+}
+
+export interface UserTwoFactorTable {
+  userId: string;
+  /** AES-256-GCM, `iv.tag.ciphertext` base64url; never returned after enrolment. */
+  secretEncrypted: string;
+  confirmedAt: NullableTimestamp;
+  lastUsedStep: number | null;
+  createdAt: Timestamp;
+}
+
+export interface RecoveryCodesTable {
+  id: string;
+  userId: string;
+  codeHash: string;
+  usedAt: NullableTimestamp;
+  createdAt: Timestamp;
 }
 
 export interface InvitationsTable {
@@ -570,6 +590,8 @@ export interface DB {
   organizations: OrganizationsTable;
   memberships: MembershipsTable;
   sessions: SessionsTable;
+  userTwoFactor: UserTwoFactorTable;
+  recoveryCodes: RecoveryCodesTable;
   invitations: InvitationsTable;
   passwordResets: PasswordResetsTable;
   outbox: OutboxTable;

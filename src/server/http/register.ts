@@ -67,6 +67,7 @@ export function makeCtx(deps: HttpDeps, req: FastifyRequest, actor: Actor | null
     requestId: String(req.id),
     ip: req.ip,
     baseUrl: baseUrlFor(req, deps.config),
+    ...(typeof req.headers['user-agent'] === 'string' ? { userAgent: req.headers['user-agent'].slice(0, 300) } : {}),
   };
 }
 
@@ -74,6 +75,12 @@ function checkAccess(def: RouteDef, actor: Actor | null): void {
   const access = def.access;
   if (access.kind === 'public') return;
   if (!actor) throw new AppError('unauthenticated', 'Sign in first');
+  if (actor.twoFactorMissing && !def.twoFactorExempt) {
+    throw new AppError(
+      'two_factor_required',
+      'Your organization requires two-factor sign-in: set it up under Account → Security before continuing',
+    );
+  }
   if (access.kind === 'signed-in') return;
   if (!actor.org) throw AppError.forbidden('Join or create an organization first');
   if (access.roles && !access.roles.includes(actor.org.role)) throw AppError.forbidden();
@@ -146,13 +153,31 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
           return reply
             .status(status)
             .type(file.contentType)
-            .header('content-disposition', `${file.disposition ?? 'attachment'}; filename="${file.fileName.replace(/[^\w.-]/g, '_')}"`)
+            // Only inert types may be shown inline: an uploaded or exported HTML/SVG/XML file is always a download.
+            .header('content-disposition', contentDisposition(file.disposition === 'inline' && !/html|xml|svg/i.test(file.contentType) ? 'inline' : 'attachment', file.fileName))
             .send(file.body);
         }
         return reply.status(status).send(out);
       },
     });
   }
+}
+
+/**
+ * A Content-Disposition header (RFC 6266): `filename` is an ASCII fallback (anything but letters,
+ * digits, `.`, `_` and `-` becomes `_`), and `filename*` carries the real name UTF-8 percent-encoded
+ * (RFC 8187) when it differs. Path separators and control characters never reach either form.
+ */
+export function contentDisposition(disposition: 'inline' | 'attachment', fileName: string): string {
+  const clean =
+    Array.from(fileName.replace(/\p{Cc}/gu, '').replace(/[\\/]/g, '_'))
+      .slice(0, 200)
+      .map((c) => (/^[\uD800-\uDFFF]$/.test(c) ? '_' : c)) // a lone surrogate cannot be encoded
+      .join('') || 'download';
+  const ascii = clean.replace(/[^\w.-]/g, '_');
+  if (ascii === clean) return `${disposition}; filename="${ascii}"`;
+  const encoded = encodeURIComponent(clean).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
 
 /**

@@ -5,6 +5,8 @@ import { PageHeader } from '../components/page-header.tsx';
 import { LoadError, Loading } from '../components/status.tsx';
 import { isOrgAdmin, useSession } from '../lib/session.ts';
 
+const SECURITY_PATH = '/settings/security';
+
 /** Renders its children only with a session; otherwise sends the visitor to log in and back. */
 export function RequireSession({ children }: { children: ReactNode }) {
   const session = useSession();
@@ -23,6 +25,8 @@ export function RequireSession({ children }: { children: ReactNode }) {
     const next = `${location.pathname}${location.search}`;
     return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // The organization requires two-factor sign-in and this account has none: only the setup is open.
+  if (session.data.twoFactor.setupRequired && location.pathname !== SECURITY_PATH) return <Navigate to={SECURITY_PATH} replace />;
   return children;
 }
 

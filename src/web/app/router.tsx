@@ -147,6 +147,7 @@ const routes: RouteObject[] = [
               { path: 'settings/members', lazy: () => import('../features/orgs/members-page.tsx').then((m) => ({ Component: m.MembersPage })) },
               { path: 'settings/hiring', lazy: () => import('../features/jobs/hiring-settings-page.tsx').then((m) => ({ Component: m.HiringSettingsPage })) },
               { path: 'settings/pools', lazy: () => import('../features/scheduling/pools-page.tsx').then((m) => ({ Component: m.PoolsPage })) },
+              { path: 'settings/security', lazy: () => import('../features/auth/security-page.tsx').then((m) => ({ Component: m.SecurityPage })) },
               { path: 'admin/outbox', lazy: () => import('../features/outbox/outbox-page.tsx').then((m) => ({ Component: m.OutboxPage })) },
               { path: 'admin/audit', lazy: () => import('../features/audit/audit-page.tsx').then((m) => ({ Component: m.AuditPage })) },
             ],

@@ -8,6 +8,7 @@ import * as m0006 from './0006_job_descriptions.ts';
 import * as m0007 from './0007_intelligence.ts';
 import * as m0008 from './0008_outcomes.ts';
 import * as m0009 from './0009_analytics.ts';
+import * as m0010 from './0010_two_factor.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_intelligence': m0007,
   '0008_outcomes': m0008,
   '0009_analytics': m0009,
+  '0010_two_factor': m0010,
 };

@@ -1,5 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useNavigate } from 'react-router';
 import {
@@ -56,6 +57,8 @@ function OrganizationSummary({ org }: { org: Organization }) {
         <dd>
           <code>{org.slug}</code>
         </dd>
+        <dt>Two-factor sign-in</dt>
+        <dd>{org.requireTwoFactor ? 'Required for every member' : 'Optional'}</dd>
         <dt>Members</dt>
         <dd>{org.memberCount}</dd>
         <dt>Created</dt>
@@ -68,17 +71,21 @@ function OrganizationSummary({ org }: { org: Organization }) {
 
 function EditOrganization({ org }: { org: Organization }) {
   const client = useQueryClient();
-  const form = useForm({ resolver: zodResolver(updateOrganizationSchema), defaultValues: { name: org.name, slug: org.slug } });
+  const form = useForm({
+    resolver: zodResolver(updateOrganizationSchema),
+    defaultValues: { name: org.name, slug: org.slug, requireTwoFactor: org.requireTwoFactor },
+  });
+  const twoFactorId = useId();
   const { errors, isSubmitting, isSubmitSuccessful, isDirty } = form.formState;
 
   const onSubmit = form.handleSubmit(async (body) => {
     try {
       const saved = await api(updateOrganizationRoute, { body });
       client.setQueryData(['organization', saved.id], saved);
-      form.reset({ name: saved.name, slug: saved.slug });
+      form.reset({ name: saved.name, slug: saved.slug, requireTwoFactor: saved.requireTwoFactor });
       await client.invalidateQueries({ queryKey: sessionQueryKey });
     } catch (e) {
-      applyServerError(form.setError, e, ['name', 'slug']);
+      applyServerError(form.setError, e, ['name', 'slug', 'requireTwoFactor']);
       throw e;
     }
   });
@@ -97,6 +104,27 @@ function EditOrganization({ org }: { org: Organization }) {
           spellCheck={false}
           {...form.register('slug')}
         />
+        <div className="field">
+          <label className="choice" htmlFor={twoFactorId}>
+            <input
+              id={twoFactorId}
+              type="checkbox"
+              aria-describedby={`${twoFactorId}-hint${errors.requireTwoFactor ? ` ${twoFactorId}-error` : ''}`}
+              aria-invalid={errors.requireTwoFactor ? true : undefined}
+              {...form.register('requireTwoFactor')}
+            />
+            <span className="choice__label">Require two-factor sign-in</span>
+          </label>
+          <p className="field__hint" id={`${twoFactorId}-hint`}>
+            Every member must sign in with a code from an authenticator app. Members without it can only set it up until they do. Turn it on
+            for your own account first (Settings → Security).
+          </p>
+          {errors.requireTwoFactor?.message ? (
+            <p className="field__error" id={`${twoFactorId}-error`}>
+              {errors.requireTwoFactor.message}
+            </p>
+          ) : null}
+        </div>
         <p className="muted">
           {org.memberCount} {org.memberCount === 1 ? 'member' : 'members'} · created {formatDate(org.createdAt)}
         </p>

@@ -9,6 +9,7 @@ export function SettingsLayout() {
   const items = [
     { to: '/settings/organization', label: 'Organization' },
     { to: '/settings/members', label: 'Members' },
+    { to: '/settings/security', label: 'Security' },
     ...(canEditPools ? [{ to: '/settings/pools', label: 'Pools' }] : []),
     ...(isAdmin
       ? [

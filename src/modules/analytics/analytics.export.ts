@@ -1,4 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
+import { markdownText } from '../../core/util/markdown-text.ts';
 import type { Ctx } from '../../server/context.ts';
 import type { FileBody } from '../../shared/route.ts';
 import {
@@ -146,8 +147,8 @@ function mdTable(t: ImpactTable): string {
     `|---|---:|---:|---:|---:|:---:|---:|`,
     ...t.groups.map((g) =>
       g.suppressed
-        ? `| ${g.group} | suppressed (n < 5) | — | — | — | — | — |`
-        : `| ${g.group}${g.isReference ? ' (reference)' : ''} | ${g.n} | ${g.selected} | ${g.rate.value === null ? '—' : `${(g.rate.value * 100).toFixed(1)} %`} | ${g.impactRatio.value === null ? '—' : g.impactRatio.value.toFixed(3)} | ${g.fourFifthsFlag ? 'yes' : 'no'} | ${g.fisherP === null ? '—' : g.fisherP < 0.001 ? '< 0.001' : g.fisherP.toFixed(3)} |`,
+        ? `| ${markdownText(g.group)} | suppressed (n < 5) | — | — | — | — | — |`
+        : `| ${markdownText(g.group)}${g.isReference ? ' (reference)' : ''} | ${g.n} | ${g.selected} | ${g.rate.value === null ? '—' : `${(g.rate.value * 100).toFixed(1)} %`} | ${g.impactRatio.value === null ? '—' : g.impactRatio.value.toFixed(3)} | ${g.fourFifthsFlag ? 'yes' : 'no'} | ${g.fisherP === null ? '—' : g.fisherP < 0.001 ? '< 0.001' : g.fisherP.toFixed(3)} |`,
     ),
   ];
   return lines.join('\n');
@@ -191,7 +192,7 @@ export async function biasAudit(ctx: Ctx, query: AnalyticsFilter & { format: 'md
   for (const r of reports) {
     parts.push(`## ${characteristicLabels[r.characteristic]}`, '', `Provided: ${r.counts.provided} · declined: ${r.counts.declined} · not provided (unknown): ${r.counts.notProvided}`, '');
     for (const t of [r.final, r.scoringRate, ...r.stages]) {
-      parts.push(`### ${t.name}${t.median !== null ? ` — median score ${t.median.toFixed(3)}` : ''}`, '', t.groups.length ? mdTable(t) : '_No data._', '');
+      parts.push(`### ${markdownText(t.name)}${t.median !== null ? ` — median score ${t.median.toFixed(3)}` : ''}`, '', t.groups.length ? mdTable(t) : '_No data._', '');
     }
   }
   return { contentType: 'text/markdown; charset=utf-8', fileName: fileName('bias-audit', f, 'md'), body: `${parts.join('\n')}\n` };

@@ -11,7 +11,7 @@ import { JOB_CREATORS, ORG_WIDE_MANAGERS, canManageJob, type JobAccess } from '.
 import { jobAccess, rejectionReasons, requireJob } from '../openings/openings.service.ts';
 import type { Application, Candidate, CandidateInput } from './candidates.contract.ts';
 import * as q from './candidates.queries.ts';
-import { extractResumeText, RESUME_MAX_BYTES, ResumeExtractError, resumeKindOf } from './resume.extract.ts';
+import { extractResumeText, RESUME_MAX_BYTES, ResumeExtractError, resumeKindOf, sanitizeResumeName } from './resume.extract.ts';
 
 function orgWide(actor: MemberActor) {
   return ORG_WIDE_MANAGERS.includes(actor.org.role);
@@ -158,6 +158,7 @@ async function insertApplication(ctx: Ctx, actor: Author, job: { id: string; sta
 async function readResume(fileName: string, contentType: string | null, data: Buffer, fields = { name: 'fileName', data: 'dataBase64' }) {
   if (data.length > RESUME_MAX_BYTES) throw new AppError('payload_too_large', `Résumés are limited to ${RESUME_MAX_BYTES / 1024 / 1024} MB (this one is ${(data.length / 1024 / 1024).toFixed(1)} MB)`);
   const kind = resumeKindOf(fileName, contentType, data);
+  // The declared type (extension, else content type) must match the bytes (magic numbers), see resumeKindOf.
   if (!kind) throw AppError.invalid('Upload a PDF, DOCX or TXT file', [{ path: fields.name, message: 'Not a PDF, DOCX or TXT file' }]);
   let text: string;
   try {
@@ -167,7 +168,7 @@ async function readResume(fileName: string, contentType: string | null, data: Bu
     throw e;
   }
   const type = { pdf: 'application/pdf', docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', txt: 'text/plain' }[kind];
-  return { name: fileName, type, data, text, kind };
+  return { name: sanitizeResumeName(fileName, kind), type, data, text, kind };
 }
 
 /**

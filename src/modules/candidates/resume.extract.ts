@@ -118,6 +118,33 @@ export function resumeKindOf(filename: string, contentType: string | null, bytes
   }
 }
 
+/** Longest stored résumé file name, in characters (the extension is kept when cutting). */
+export const RESUME_NAME_MAX_CHARS = 120;
+
+/**
+ * The file name to store for an upload: the last path segment only (no `/` or `\\`), control and
+ * bidi-override characters removed, no leading dots (so never `..` or a hidden file), runs of
+ * whitespace collapsed, at most RESUME_NAME_MAX_CHARS characters with the extension kept; `resume`
+ * (plus the detected kind's extension) when nothing usable is left.
+ */
+export function sanitizeResumeName(fileName: string, kind: ResumeKind): string {
+  const base = fileName.normalize('NFC').split(/[\\/]/).pop() ?? '';
+  let name = base
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\.{2,}/g, '.')
+    .replace(/^[\s.]+|[\s.]+$/g, '');
+  if (!name) name = 'resume';
+  if (extensionOf(name) !== kind) name = `${name}.${kind}`;
+  if (name.length > RESUME_NAME_MAX_CHARS) {
+    const ext = `.${kind}`;
+    const stem = [...name.slice(0, -ext.length)].slice(0, RESUME_NAME_MAX_CHARS - ext.length).join('');
+    name = `${stem.replace(/[\s.]+$/, '') || 'resume'}${ext}`;
+  }
+  return name;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Extraction
 

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stringify } from 'csv-stringify/sync';
 import { aggregateDebrief, DISAGREEMENT_SPREAD, type Recommendation, weightedMean } from '../../core/scoring/scoring.ts';
 import { debriefSummary } from '../../core/scoring/summary.ts';
+import { markdownText } from '../../core/util/markdown-text.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { FileBody } from '../../shared/route.ts';
 import { type Ctx, inTransaction, type MemberActor } from '../../server/context.ts';
@@ -315,27 +316,29 @@ export async function decide(ctx: Ctx, applicationId: string, input: { decision:
 const recLabels: Record<Recommendation, string> = { strong_no: 'Strong no', no: 'No', yes: 'Yes', strong_yes: 'Strong yes' };
 
 export function briefToMarkdown(d: Debrief): string {
-  const names = new Map(d.interviewers.map((i) => [i.id, i.name]));
-  const lines = [`# Decision brief: ${d.candidate.name}`, '', `Job: ${d.job.title} · Stage: ${d.stageName} · Status: ${d.status}`, ''];
-  lines.push('## Summary', '', ...d.summary.map((s) => `- ${s}`), '');
+  // Every name and text below may come from a user: escaped so a Markdown viewer shows it as text.
+  const m = markdownText;
+  const names = new Map(d.interviewers.map((i) => [i.id, m(i.name)]));
+  const lines = [`# Decision brief: ${m(d.candidate.name)}`, '', `Job: ${m(d.job.title)} · Stage: ${m(d.stageName)} · Status: ${d.status}`, ''];
+  lines.push('## Summary', '', ...d.summary.map((s) => `- ${m(s)}`), '');
   lines.push('## Scores', '', `Weighted score: ${d.overall.score === null ? '—' : `${d.overall.score.toFixed(2)} / 4`} (coverage ${Math.round(d.overall.coverage * 100)}%)`, '');
-  lines.push(`| Competency | Weight | ${d.interviewers.map((i) => i.name).join(' | ')} | Mean |`, `|---|---|${d.interviewers.map(() => '---|').join('')}---|`);
+  lines.push(`| Competency | Weight | ${d.interviewers.map((i) => m(i.name)).join(' | ')} | Mean |`, `|---|---|${d.interviewers.map(() => '---|').join('')}---|`);
   for (const c of d.competencies) {
     const cells = d.interviewers.map((i) => c.cells.find((x) => x.interviewerId === i.id)?.rating ?? '—');
-    lines.push(`| ${c.name}${c.disagreement ? ' ⚑' : ''} | ${c.weight} | ${cells.join(' | ')} | ${c.mean === null ? '—' : c.mean.toFixed(2)} |`);
+    lines.push(`| ${m(c.name)}${c.disagreement ? ' ⚑' : ''} | ${c.weight} | ${cells.join(' | ')} | ${c.mean === null ? '—' : c.mean.toFixed(2)} |`);
   }
   lines.push('', '⚑ ratings span two points or more.', '', '## Evidence', '');
   for (const c of d.competencies) {
     const notes = c.cells.filter((x) => x.evidence.trim());
     if (!notes.length) continue;
-    lines.push(`### ${c.name}`, '', ...notes.map((n) => `- ${names.get(n.interviewerId)} (${n.rating ?? 'not assessed'}): ${n.evidence.replace(/\s+/g, ' ').trim()}`), '');
+    lines.push(`### ${m(c.name)}`, '', ...notes.map((n) => `- ${names.get(n.interviewerId)} (${n.rating ?? 'not assessed'}): ${m(n.evidence)}`), '');
   }
-  lines.push('## Recommendations', '', ...d.interviewers.map((i) => `- ${i.name} (${i.roundName}): ${i.recommendation ? recLabels[i.recommendation] : '—'}`), '');
-  if (d.redFlags.length) lines.push('## Red flags', '', ...d.redFlags.map((f) => `- ${f.name}: ${f.text}`), '');
-  if (d.missing.length) lines.push('## Missing scorecards', '', ...d.missing.map((m) => `- ${m.name} (${m.roundName})`), '');
+  lines.push('## Recommendations', '', ...d.interviewers.map((i) => `- ${m(i.name)} (${m(i.roundName)}): ${i.recommendation ? recLabels[i.recommendation] : '—'}`), '');
+  if (d.redFlags.length) lines.push('## Red flags', '', ...d.redFlags.map((f) => `- ${m(f.name)}: ${m(f.text)}`), '');
+  if (d.missing.length) lines.push('## Missing scorecards', '', ...d.missing.map((x) => `- ${m(x.name)} (${m(x.roundName)})`), '');
   lines.push('## Decisions', '');
   if (!d.decisions.length) lines.push('No decision recorded yet.');
-  for (const x of d.decisions) lines.push(`- ${x.decidedAt.slice(0, 10)} — **${x.decision}** (${x.reasonCode}) by ${x.decidedByName ?? 'a former member'}: ${x.rationale.replace(/\s+/g, ' ').trim()}`);
+  for (const x of d.decisions) lines.push(`- ${x.decidedAt.slice(0, 10)} — **${x.decision}** (${m(x.reasonCode)}) by ${x.decidedByName === null ? 'a former member' : m(x.decidedByName)}: ${m(x.rationale)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -148,9 +148,14 @@ function ProfileSection({ candidate: c, canEdit }: { candidate: CandidateDetail;
             <ul className="plain-list">
               {c.links.map((l) => (
                 <li key={l}>
-                  <a href={l} target="_blank" rel="noopener noreferrer">
-                    {l}
-                  </a>
+                  {/* The API only stores http(s) links; anything else (older data) stays plain text, never an href. */}
+                  {/^https?:\/\//i.test(l) ? (
+                    <a href={l} target="_blank" rel="noopener noreferrer">
+                      {l}
+                    </a>
+                  ) : (
+                    l
+                  )}
                 </li>
               ))}
             </ul>

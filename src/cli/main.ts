@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyzeCommands } from './commands/analyze.ts';
+import { registerBackupCommands } from './commands/backup.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
@@ -27,6 +28,7 @@ export function buildProgram(): Command {
   registerLibraryCommands(program);
   registerPlanCommands(program);
   registerDataCommands(program);
+  registerBackupCommands(program);
   registerHiringCommands(program);
   registerOutcomesCommands(program);
   registerScheduleCommands(program);

@@ -188,8 +188,14 @@ describe('adverse impact', () => {
     if (hidden.length) expect(csv.body).toContain(`${hidden[0]!.group},suppressed,suppressed`);
   });
 
-  it('exports the bias-audit summary as Markdown and CSV', async () => {
+  it('exports the bias-audit summary as Markdown and CSV, audited once per request', async () => {
+    const views = async () =>
+      (await t.database.db.selectFrom('auditLog').select(['details']).where('orgId', '=', orgId).where('action', '=', 'analytics.adverse_impact_viewed').orderBy('id').execute()).map((r) => r.details);
+    const before = (await views()).length;
     const md = await owner.request('GET', '/api/v1/analytics/bias-audit?format=md');
+    const after = await views();
+    expect(after.length).toBe(before + 1);
+    expect(after.at(-1)).toEqual({ characteristic: 'all' });
     expect(md.statusCode).toBe(200);
     expect(md.headers['content-disposition']).toContain('rubric-bias-audit');
     expect(md.body).toContain('# Bias-audit summary');

@@ -407,7 +407,12 @@ function impactTable(id: string, name: string, method: 'selection' | 'scoring-ra
   return { id, name, method, referenceGroup: result.referenceGroup, median, groups, flagged: groups.some((g) => g.fourFifthsFlag) };
 }
 
-export async function adverseImpactReport(ctx: Ctx, query: AnalyticsFilter & { characteristic: Characteristic }): Promise<AdverseImpactReport> {
+/**
+ * Adverse impact for one characteristic. Viewing it is audited once per request
+ * (`analytics.adverse_impact_viewed`, DECISIONS 8): callers that assemble several characteristics
+ * (the bias audit, recommendations) pass `audit: false` and write their one entry themselves.
+ */
+export async function adverseImpactReport(ctx: Ctx, query: AnalyticsFilter & { characteristic: Characteristic }, opts: { audit?: boolean } = {}): Promise<AdverseImpactReport> {
   const { org, f } = begin(ctx, query);
   const ch = query.characteristic;
   const [applications, counts, stageRows, finalRows, scoring] = await Promise.all([
@@ -424,7 +429,7 @@ export async function adverseImpactReport(ctx: Ctx, query: AnalyticsFilter & { c
   });
   const final = impactTable('final', 'Final decision (hired of decided)', 'selection', finalRows, null);
   const scoringRate = impactTable('scoring-rate', 'Scoring rate (above the median overall interview score)', 'scoring-rate', scoring.groups, scoring.median);
-  await audit(ctx, 'analytics.adverse_impact_viewed', { type: 'organization', id: org }, { characteristic: ch });
+  if (opts.audit !== false) await auditImpactView(ctx, org, ch);
   const reading: string[] = [];
   const label = characteristicLabels[ch].toLowerCase();
   if (counts.provided === 0) reading.push(`No applicant in this period has self-identified their ${label}; adverse impact cannot be assessed.`);
@@ -445,6 +450,10 @@ export async function adverseImpactReport(ctx: Ctx, query: AnalyticsFilter & { c
     final,
     scoringRate,
   };
+}
+
+export async function auditImpactView(ctx: Ctx, orgId: string, characteristic: Characteristic | 'all') {
+  await audit(ctx, 'analytics.adverse_impact_viewed', { type: 'organization', id: orgId }, { characteristic });
 }
 
 // ── Recommendations ───────────────────────────────────────────────────────────────────────────────
@@ -549,7 +558,7 @@ export async function recommendations(ctx: Ctx, query: AnalyticsFilter & { outco
     });
   }
   for (const ch of ['sex', 'raceEthnicity', 'ageBand'] as const) {
-    const report = await adverseImpactReport(ctx, { ...f, characteristic: ch });
+    const report = await adverseImpactReport(ctx, { ...f, characteristic: ch }, { audit: false });
     for (const t of [...report.stages, report.final]) {
       for (const g of t.groups.filter((x) => x.fourFifthsFlag && x.fisherP !== null && x.fisherP < 0.05)) {
         out.push({

@@ -141,7 +141,8 @@ describe('hiring orchestrator journey', () => {
     await expectAccessible(page, 'job');
     await screenshot(page, '32-job-board');
 
-    // 4. An interview yesterday for the first candidate, with both interviewers.
+    // 4. An interview that ended an hour ago for the first candidate, with both interviewers (within 24 hours of its
+    //    end its scorecards are "to do"; later they would be overdue, so a fixed "yesterday" made the journey depend on the clock).
     await deepDiveColumn.getByRole('link', { name: candidates[0]!.name }).click();
     await page.waitForURL(/\/candidates\/[0-9a-f-]{36}$/);
     const candidateUrl = page.url();
@@ -150,9 +151,12 @@ describe('hiring orchestrator journey', () => {
     await schedule.getByLabel('Round').selectOption({ label: 'Hiring-manager deep dive' });
     await schedule.getByRole('group', { name: 'Interviewers' }).getByLabel(people.ivA.name, { exact: true }).check();
     await schedule.getByRole('group', { name: 'Interviewers' }).getByLabel(people.ivB.name, { exact: true }).check();
-    const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
-    await schedule.getByLabel('Starts').fill(`${yesterday}T10:00`);
-    await schedule.getByLabel('Ends').fill(`${yesterday}T11:00`);
+    const berlin = (d: Date) =>
+      new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+        .format(d)
+        .replace(' ', 'T');
+    await schedule.getByLabel('Starts').fill(berlin(new Date(Date.now() - 2 * 3_600_000)));
+    await schedule.getByLabel('Ends').fill(berlin(new Date(Date.now() - 3_600_000)));
     await schedule.getByLabel('Time zone').fill('Europe/Berlin');
     await schedule.getByLabel('Location').fill('Video call');
     await schedule.getByRole('button', { name: 'Add interview' }).click();

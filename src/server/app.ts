@@ -32,6 +32,10 @@ import { roleIdSchema } from '../modules/roles/roles.contract.ts';
 import { z } from 'zod';
 import { questionsRoutes } from '../modules/questions/questions.routes.ts';
 import { rolesRoutes } from '../modules/roles/roles.routes.ts';
+import { erasureRoutes } from '../modules/privacy/erasure.routes.ts';
+import { requestRoutes } from '../modules/privacy/requests.routes.ts';
+import { retentionRoutes } from '../modules/privacy/retention.routes.ts';
+import { apiTokenRoutes } from '../modules/auth/api-tokens.routes.ts';
 import type { Config } from './config.ts';
 import { type Clock, type RouteBinding, systemClock } from './context.ts';
 import { type Database, findPackageRoot } from './db/connect.ts';
@@ -40,7 +44,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes, ...demographicsRoutes, ...analyticsRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes, ...demographicsRoutes, ...analyticsRoutes, ...erasureRoutes, ...requestRoutes, ...retentionRoutes, ...apiTokenRoutes];
 
 export interface AppOptions {
   config: Config;

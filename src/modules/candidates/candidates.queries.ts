@@ -89,7 +89,7 @@ function applicationQuery(db: Db) {
     .innerJoin('openings as o', 'o.id', 'a.openingId')
     .innerJoin('candidates as c', 'c.id', 'a.candidateId')
     .selectAll('a')
-    .select(['o.title as jobTitle', 'o.stages', 'o.planId', 'c.name as candidateName', 'c.email as candidateEmail']);
+    .select(['c.id as candidateId', 'o.title as jobTitle', 'o.stages', 'o.planId', 'c.name as candidateName', 'c.email as candidateEmail']);
 }
 
 export async function findApplication(db: Db, orgId: string, id: string, forUpdate = false) {
@@ -234,7 +234,7 @@ export async function applicationRowsOfJob(db: Db, orgId: string, openingId: str
   let q = db
     .selectFrom('applications as a')
     .innerJoin('candidates as c', 'c.id', 'a.candidateId')
-    .select(['a.id', 'a.candidateId', 'a.stage', 'a.status', 'c.name as candidateName'])
+    .select(['a.id', 'c.id as candidateId', 'a.stage', 'a.status', 'c.name as candidateName'])
     .where('a.orgId', '=', orgId)
     .where('a.openingId', '=', openingId)
     .orderBy('a.createdAt')

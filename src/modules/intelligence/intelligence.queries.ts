@@ -102,7 +102,7 @@ export async function interviewFacts(db: Db, orgId: string, interviewId: string)
     .innerJoin('applications as a', 'a.id', 'i.applicationId')
     .innerJoin('candidates as c', 'c.id', 'a.candidateId')
     .innerJoin('openings as o', 'o.id', 'a.openingId')
-    .select(['i.id', 'i.roundId', 'i.applicationId', 'a.candidateId', 'c.name as candidateName', 'o.id as openingId', 'o.planId'])
+    .select(['i.id', 'i.roundId', 'i.applicationId', 'c.id as candidateId', 'c.name as candidateName', 'o.id as openingId', 'o.planId'])
     .where('i.orgId', '=', orgId)
     .where('i.id', '=', interviewId)
     .executeTakeFirst();

@@ -40,7 +40,7 @@ function interviewQuery(db: Db) {
     .innerJoin('openings as o', 'o.id', 'a.openingId')
     .innerJoin('candidates as c', 'c.id', 'a.candidateId')
     .selectAll('i')
-    .select(['a.openingId', 'o.title as jobTitle', 'o.stages', 'o.planId', 'a.candidateId', 'c.name as candidateName']);
+    .select(['a.openingId', 'o.title as jobTitle', 'o.stages', 'o.planId', 'c.id as candidateId', 'c.name as candidateName']);
 }
 export type InterviewRow = Awaited<ReturnType<ReturnType<typeof interviewQuery>['execute']>>[number];
 

@@ -394,6 +394,7 @@ export interface CandidatesTable {
   resumeSize: number | null;
   resumeData: Buffer | null;
   resumeText: string | null;
+  interviewDataPurgedAt: NullableTimestamp;
   /** Generated tsvector over name, email, source and résumé text. */
   search: ColumnType<string | null, never, never>;
   createdBy: string | null;
@@ -405,7 +406,8 @@ export interface ApplicationsTable {
   id: string;
   orgId: string;
   openingId: string;
-  candidateId: string;
+  /** Null once the candidate was erased (DECISIONS 36): then `erasedAt` and `subjectId` are set. */
+  candidateId: string | null;
   stage: string;
   status: ColumnType<'active' | 'rejected' | 'hired', 'active' | 'rejected' | 'hired' | undefined, 'active' | 'rejected' | 'hired'>;
   rejectionReason: string | null;
@@ -413,6 +415,9 @@ export interface ApplicationsTable {
   version: ColumnType<number, number | undefined, number>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+  erasedAt: NullableTimestamp;
+  /** A random surrogate shared by an erased person's applications. */
+  subjectId: string | null;
 }
 
 export interface StageMovesTable {
@@ -584,6 +589,105 @@ export interface FeedbackRemindersTable {
   sentAt: Timestamp;
 }
 
+export interface PrivacyLinksTable {
+  id: string;
+  orgId: string;
+  candidateId: string;
+  tokenHash: string;
+  expiresAt: Timestamp;
+  usedAt: NullableTimestamp;
+  createdBy: string | null;
+  createdAt: Timestamp;
+}
+
+export type PrivacyRequestKind = 'access' | 'erasure' | 'human_review';
+export type PrivacyRequestStatus = 'open' | 'completed' | 'declined';
+
+export interface PrivacyRequestsTable {
+  id: string;
+  orgId: string;
+  candidateId: string | null;
+  kind: PrivacyRequestKind;
+  message: string | null;
+  status: ColumnType<PrivacyRequestStatus, PrivacyRequestStatus | undefined, PrivacyRequestStatus>;
+  dueAt: Timestamp;
+  createdAt: Timestamp;
+  resolvedAt: NullableTimestamp;
+  resolvedBy: string | null;
+  resolutionNote: string | null;
+  receiptId: string | null;
+}
+
+export interface ErasureReceiptsTable {
+  id: string;
+  orgId: string;
+  subjectId: string;
+  trigger: 'request' | 'manual' | 'retention';
+  requestId: string | null;
+  policyId: string | null;
+  erasedBy: string | null;
+  erasedAt: Timestamp;
+  /** Table → rows deleted or blanked (counts only, never the data). */
+  removed: Json<Record<string, number>>;
+  /** Table → rows kept in anonymized form for the statistics. */
+  kept: Json<Record<string, number>>;
+  /** sha256 over the receipt's canonical content. */
+  digest: string;
+}
+
+export type RetentionAppliesTo = 'rejected' | 'hired' | 'any_closed';
+export type RetentionAction = 'erase' | 'purge_interview_data';
+
+export interface RetentionPoliciesTable {
+  id: string;
+  orgId: string;
+  name: string;
+  appliesTo: RetentionAppliesTo;
+  afterMonths: number;
+  action: RetentionAction;
+  enabled: ColumnType<boolean, boolean | undefined, boolean>;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface LegalHoldsTable {
+  candidateId: string;
+  orgId: string;
+  reason: string;
+  placedBy: string | null;
+  placedAt: Timestamp;
+}
+
+export interface RetentionRunsTable {
+  id: string;
+  orgId: string;
+  trigger: 'schedule' | 'manual';
+  ranBy: string | null;
+  ranAt: Timestamp;
+  erased: number;
+  purged: number;
+  held: number;
+  receiptIds: Json<string[]>;
+}
+
+export type ApiTokenScope = 'read' | 'write';
+
+export interface ApiTokensTable {
+  id: string;
+  orgId: string;
+  userId: string;
+  name: string;
+  /** The first characters of the token, shown in lists to tell tokens apart. */
+  prefix: string;
+  tokenHash: string;
+  scopes: ColumnType<ApiTokenScope[], ApiTokenScope[], ApiTokenScope[]>;
+  createdAt: Timestamp;
+  expiresAt: NullableTimestamp;
+  lastUsedAt: NullableTimestamp;
+  revokedAt: NullableTimestamp;
+}
+
 export interface DB {
   appSettings: AppSettingsTable;
   users: UsersTable;
@@ -633,6 +737,13 @@ export interface DB {
   calendarFeeds: CalendarFeedsTable;
   decisions: DecisionsTable;
   feedbackReminders: FeedbackRemindersTable;
+  privacyLinks: PrivacyLinksTable;
+  privacyRequests: PrivacyRequestsTable;
+  erasureReceipts: ErasureReceiptsTable;
+  retentionPolicies: RetentionPoliciesTable;
+  legalHolds: LegalHoldsTable;
+  retentionRuns: RetentionRunsTable;
+  apiTokens: ApiTokensTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -9,6 +9,7 @@ import * as m0007 from './0007_intelligence.ts';
 import * as m0008 from './0008_outcomes.ts';
 import * as m0009 from './0009_analytics.ts';
 import * as m0010 from './0010_two_factor.ts';
+import * as m0011 from './0011_privacy.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_outcomes': m0008,
   '0009_analytics': m0009,
   '0010_two_factor': m0010,
+  '0011_privacy': m0011,
 };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { pageQuerySchema, pageSchema } from '../../shared/common.ts';
+import { fileSchema, pageQuerySchema, pageSchema } from '../../shared/common.ts';
 import { defineRoute } from '../../shared/route.ts';
 
 /** Actions recorded in the audit log. Entries hold ids and field names only, never personal data. */
@@ -110,14 +110,39 @@ export const auditEntrySchema = z.object({
 });
 export type AuditEntry = z.infer<typeof auditEntrySchema>;
 
+/** Filters shared by the audit list and its CSV export; all optional, combined with AND. */
+export const auditFilterSchema = z.strictObject({
+  /** One action, or a prefix ending in `.` (e.g. `candidate.`). */
+  action: z.string().trim().max(80).optional(),
+  actorUserId: z.uuid().optional(),
+  targetType: z.string().trim().max(80).optional(),
+  targetId: z.string().trim().max(200).optional(),
+  /** Inclusive lower bound (ISO date or date-time). */
+  from: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+  /** Exclusive upper bound (ISO date or date-time; a date means the end of that day). */
+  to: z.iso.date().or(z.iso.datetime({ offset: true })).optional(),
+});
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
 export const listAuditRoute = defineRoute({
   method: 'GET',
   path: '/api/v1/audit',
-  summary: 'List the organization audit log, newest first',
+  summary: 'List the organization audit log, newest first, with optional filters',
   tag: 'audit',
   access: { kind: 'member', roles: ['owner', 'admin'] },
-  query: pageQuerySchema,
+  query: pageQuerySchema.extend(auditFilterSchema.shape),
   response: pageSchema(auditEntrySchema),
+});
+
+export const exportAuditRoute = defineRoute({
+  method: 'GET',
+  path: '/api/v1/audit/export',
+  summary: 'The filtered audit log as CSV (id, time, actor, action, target, details, request id, hash), oldest first',
+  tag: 'audit',
+  access: { kind: 'member', roles: ['owner', 'admin'] },
+  query: auditFilterSchema,
+  response: fileSchema,
+  file: true,
 });
 
 export const verifyAuditResultSchema = z.object({

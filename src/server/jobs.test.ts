@@ -33,9 +33,9 @@ describe('recurring housekeeping', () => {
     await t.database.db.insertInto('jobs').values({ name: 'test.done', payload: '{}', status: 'queued', runAt: old, createdAt: old }).execute();
     await sql`update jobs set status = 'done', finished_at = ${old} where name = 'test.done'`.execute(t.database.db);
 
-    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(2); // housekeeping and feedback reminders
+    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(3); // housekeeping, feedback reminders, retention
     expect(await enqueueRecurring(ctx, recurringJobs)).toBe(0); // a second instance, same hour
-    expect(await runDueJobs(ctx, jobHandlers())).toBe(2);
+    expect(await runDueJobs(ctx, jobHandlers())).toBe(3);
 
     expect((await t.database.db.selectFrom('rateLimits').select('key').execute()).map((r) => r.key)).toEqual(['fresh']);
     expect((await t.database.db.selectFrom('idempotencyKeys').select('key').execute()).map((r) => r.key)).toEqual(['fresh']);
@@ -43,9 +43,10 @@ describe('recurring housekeeping', () => {
     expect(jobs).toEqual([
       { name: FEEDBACK_REMINDERS_JOB, uniqueKey: `${FEEDBACK_REMINDERS_JOB}@2026-05-01T10:00:00.000Z`, status: 'done' },
       { name: PRUNE_JOB, uniqueKey: `${PRUNE_JOB}@2026-05-01T10:00:00.000Z`, status: 'done' },
+      { name: 'privacy.retention', uniqueKey: 'privacy.retention@2026-05-01T00:00:00.000Z', status: 'done' },
     ]);
 
     clock.advance(3_600_000);
-    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(2); // the next hour's occurrences
+    expect(await enqueueRecurring(ctx, recurringJobs)).toBe(2); // the next hour's occurrences (retention is daily)
   });
 });

@@ -3,6 +3,7 @@ import { deleteFinishedJobs } from '../modules/jobs/jobs.queries.ts';
 import { SEND_EMAIL_JOB, makeSendEmailJob, smtpTransport, type MailTransport } from '../modules/outbox/outbox.service.ts';
 import { DEMO_HIRING_JOB, DEMO_HISTORY_JOB, seedDemoHiringJob, seedDemoHistoryJob } from '../modules/demo/demo.service.ts';
 import { sendFeedbackReminders } from '../modules/feedback/feedback.service.ts';
+import { RETENTION_JOB, runScheduledRetention } from '../modules/privacy/retention.service.ts';
 import { deleteExpiredCounters } from '../modules/ratelimit/ratelimit.queries.ts';
 import { deleteOldKeys } from './http/idempotency.queries.ts';
 
@@ -35,6 +36,10 @@ export function jobHandlers(transport?: MailTransport): Record<string, JobHandle
       const sent = await sendFeedbackReminders(ctx);
       if (sent) ctx.log.info({ sent }, 'feedback reminders queued');
     },
+    /** Daily retention: applies the policies of every organization that has an enabled one. */
+    [RETENTION_JOB]: async (ctx) => {
+      await runScheduledRetention(ctx);
+    },
   };
 }
 
@@ -42,4 +47,5 @@ export function jobHandlers(transport?: MailTransport): Record<string, JobHandle
 export const recurringJobs: RecurringJob[] = [
   { name: PRUNE_JOB, everyMs: HOUR },
   { name: FEEDBACK_REMINDERS_JOB, everyMs: HOUR },
+  { name: RETENTION_JOB, everyMs: 24 * HOUR },
 ];

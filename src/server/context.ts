@@ -4,6 +4,7 @@ import type { OrgRole } from '../shared/common.ts';
 import type { RouteDef } from '../shared/route.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/connect.ts';
+import type { ApiTokenScope } from './db/schema.ts';
 
 /** Who is acting: a signed-in user, in an organization when they have an active membership. */
 export interface Actor {
@@ -16,6 +17,10 @@ export interface Actor {
    * reaches only routes marked `twoFactorExempt` (the rest answer 403 `two_factor_required`).
    */
   twoFactorMissing?: boolean;
+  /** How the request authenticated: the session cookie (default) or an API token. */
+  via?: 'session' | 'token';
+  /** An API token's scopes (set only when `via` is `token`). */
+  scopes?: readonly ApiTokenScope[];
 }
 
 export interface Clock {

@@ -43,6 +43,11 @@ export interface RouteDef<
    * it up (the session, sign-out, switching organizations, enrolment, the session list).
    */
   twoFactorExempt?: true;
+  /**
+   * Only a browser session may call it: an API token answers 403 (managing tokens, the session
+   * itself, two-factor settings, the session list).
+   */
+  sessionOnly?: true;
 }
 
 /** What a download route's handler returns. */

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../server/db/connect.ts';
 import type { AuditRow } from '../../server/db/schema.ts';
 
@@ -28,7 +29,18 @@ export async function insertAuditEntry(db: Db, e: NewAuditEntry): Promise<number
   return row.id;
 }
 
-export async function listAuditPage(db: Db, orgId: string, limit: number, beforeId: number | undefined) {
+/** The audit filters in SQL terms: `actionPrefix` matches the start of the action; `from` inclusive, `to` exclusive. */
+export interface AuditQueryFilter {
+  action?: string;
+  actionPrefix?: string;
+  actorUserId?: string;
+  targetType?: string;
+  targetId?: string;
+  from?: Date;
+  to?: Date;
+}
+
+function filteredAudit(db: Db, orgId: string, f: AuditQueryFilter) {
   let q = db
     .selectFrom('auditLog as a')
     .leftJoin('users as u', 'u.id', 'a.actorUserId')
@@ -43,11 +55,31 @@ export async function listAuditPage(db: Db, orgId: string, limit: number, before
       'a.requestId',
       'a.createdAt',
     ])
-    .where('a.orgId', '=', orgId)
-    .orderBy('a.id', 'desc')
-    .limit(limit + 1);
+    .where('a.orgId', '=', orgId);
+  if (f.action !== undefined) q = q.where('a.action', '=', f.action);
+  // starts_with needs no escaping of LIKE's `_` (every action with an underscore would match too much).
+  if (f.actionPrefix !== undefined) q = q.where(sql<boolean>`starts_with(a.action, ${f.actionPrefix})`);
+  if (f.actorUserId !== undefined) q = q.where('a.actorUserId', '=', f.actorUserId);
+  if (f.targetType !== undefined) q = q.where('a.targetType', '=', f.targetType);
+  if (f.targetId !== undefined) q = q.where('a.targetId', '=', f.targetId);
+  if (f.from !== undefined) q = q.where('a.createdAt', '>=', f.from);
+  if (f.to !== undefined) q = q.where('a.createdAt', '<', f.to);
+  return q;
+}
+
+export async function listAuditPage(db: Db, orgId: string, f: AuditQueryFilter, limit: number, beforeId: number | undefined) {
+  let q = filteredAudit(db, orgId, f).orderBy('a.id', 'desc').limit(limit + 1);
   if (beforeId !== undefined) q = q.where('a.id', '<', beforeId);
   return q.execute();
+}
+
+/** Oldest first, with each entry's hash, at most `limit` rows. */
+export async function exportAuditRows(db: Db, orgId: string, f: AuditQueryFilter, limit: number) {
+  return filteredAudit(db, orgId, f).select('a.hash').orderBy('a.id', 'asc').limit(limit).execute();
+}
+
+export async function orgSlug(db: Db, orgId: string): Promise<string> {
+  return (await db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirstOrThrow()).slug;
 }
 
 export async function readAuditBatch(db: Db, afterId: number, size: number): Promise<AuditRow[]> {

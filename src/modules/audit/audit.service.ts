@@ -1,11 +1,14 @@
 import { createHash } from 'node:crypto';
+import { stringify } from 'csv-stringify/sync';
 import { canonicalJson } from '../../core/util/canonical-json.ts';
 import type { PageQuery } from '../../shared/common.ts';
+import { AppError } from '../../shared/errors.ts';
 import { readCursor, toPage } from '../../shared/pagination.ts';
+import type { FileBody } from '../../shared/route.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import type { Db } from '../../server/db/connect.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
-import type { AuditAction, AuditEntry, VerifyAuditResult } from './audit.contract.ts';
+import type { AuditAction, AuditEntry, AuditFilter, VerifyAuditResult } from './audit.contract.ts';
 import * as q from './audit.queries.ts';
 
 export interface AuditTarget {
@@ -60,15 +63,76 @@ export async function audit(
   });
 }
 
-export async function listAudit(ctx: Ctx, page: PageQuery): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+/** A bare date as a `from` is that day's start; as a `to`, the next day's start (the bound is exclusive). UTC. */
+function bound(value: string, end: boolean): Date {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const d = new Date(`${value}T00:00:00Z`);
+    return end ? new Date(d.getTime() + 86_400_000) : d;
+  }
+  return new Date(value);
+}
+
+function toQueryFilter(f: AuditFilter): q.AuditQueryFilter {
+  const out: q.AuditQueryFilter = {};
+  if (f.action) {
+    if (f.action.endsWith('.')) out.actionPrefix = f.action;
+    else out.action = f.action;
+  }
+  if (f.actorUserId) out.actorUserId = f.actorUserId;
+  if (f.targetType) out.targetType = f.targetType;
+  if (f.targetId) out.targetId = f.targetId;
+  if (f.from) out.from = bound(f.from, false);
+  if (f.to) out.to = bound(f.to, true);
+  if (out.from && out.to && out.from >= out.to) {
+    throw AppError.invalid('The date range is empty', [{ path: 'to', message: 'Must be after from' }]);
+  }
+  return out;
+}
+
+export async function listAudit(ctx: Ctx, query: PageQuery & AuditFilter): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
   const actor = requireRole(ctx, ['owner', 'admin']);
-  const beforeId = readCursor(page.cursor, 1)?.[0];
-  const rows = await q.listAuditPage(ctx.db, actor.org.id, page.limit, beforeId === undefined ? undefined : Number(beforeId) || 0);
+  const { limit, cursor, ...filter } = query;
+  const beforeId = readCursor(cursor, 1)?.[0];
+  const rows = await q.listAuditPage(ctx.db, actor.org.id, toQueryFilter(filter), limit, beforeId === undefined ? undefined : Number(beforeId) || 0);
   return toPage(
     rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    page.limit,
+    limit,
     (e) => [e.id],
   );
+}
+
+/** The most rows one export writes; a larger log is exported in date ranges. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;
+const EXPORT_HEADER = ['id', 'created_at', 'actor_user_id', 'actor_name', 'action', 'target_type', 'target_id', 'details', 'request_id', 'hash'];
+
+/**
+ * The filtered log as CSV, oldest first (RFC 4180; cells that a spreadsheet would run as a formula
+ * are prefixed with a quote). Over AUDIT_EXPORT_MAX_ROWS the request is refused rather than cut short.
+ */
+export async function exportAudit(ctx: Ctx, filter: AuditFilter): Promise<FileBody> {
+  const actor = requireRole(ctx, ['owner', 'admin']);
+  const rows = await q.exportAuditRows(ctx.db, actor.org.id, toQueryFilter(filter), AUDIT_EXPORT_MAX_ROWS + 1);
+  if (rows.length > AUDIT_EXPORT_MAX_ROWS) {
+    throw AppError.invalid(`More than ${AUDIT_EXPORT_MAX_ROWS.toLocaleString('en')} entries match; narrow the filter (for example a shorter date range)`, [
+      { path: 'from', message: 'Narrow the date range' },
+    ]);
+  }
+  const records = rows.map((r) => [
+    r.id,
+    r.createdAt.toISOString(),
+    r.actorUserId ?? '',
+    r.actorName ?? '',
+    r.action,
+    r.targetType ?? '',
+    r.targetId ?? '',
+    canonicalJson(r.details),
+    r.requestId ?? '',
+    r.hash,
+  ]);
+  const body = stringify([EXPORT_HEADER, ...records], { escape_formulas: true, record_delimiter: 'windows' });
+  await audit(ctx, 'audit.exported', null, { rows: rows.length });
+  const date = ctx.clock.now().toISOString().slice(0, 10);
+  return { contentType: 'text/csv; charset=utf-8', fileName: `audit-${await q.orgSlug(ctx.db, actor.org.id)}-${date}.csv`, body };
 }
 
 /** Recomputes the whole chain; reports the first entry whose hash or link does not match. */

@@ -35,6 +35,7 @@ export const listApiTokensRoute = defineRoute({
   summary: "Your API tokens in the active organization (owners and admins see every member's)",
   tag: 'auth',
   access: { kind: 'member' },
+  sessionOnly: true,
   response: z.object({ items: z.array(apiTokenSchema) }),
 });
 
@@ -44,6 +45,7 @@ export const createApiTokenRoute = defineRoute({
   summary: 'Create an API token; the secret is in this response only',
   tag: 'auth',
   access: { kind: 'member' },
+  sessionOnly: true,
   body: z.strictObject({
     name: z.string().trim().min(1, 'Name the token after what uses it').max(120),
     scopes: z.array(apiTokenScopeSchema).min(1, 'Choose at least one scope').max(2),
@@ -59,6 +61,7 @@ export const revokeApiTokenRoute = defineRoute({
   summary: 'Revoke an API token (yours; owners and admins may revoke any in the organization)',
   tag: 'auth',
   access: { kind: 'member' },
+  sessionOnly: true,
   params: idParamsSchema,
   response: okSchema,
 });

@@ -90,6 +90,7 @@ export const signOutRoute = defineRoute({
   summary: 'End the current session',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   response: okSchema,
 });
@@ -100,6 +101,7 @@ export const getSessionRoute = defineRoute({
   summary: 'The signed-in user, active organization, memberships and CSRF token',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   response: sessionInfoSchema,
 });
@@ -110,6 +112,7 @@ export const switchOrganizationRoute = defineRoute({
   summary: 'Make another of your organizations the active one',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   body: switchOrganizationSchema,
   response: sessionInfoSchema,
@@ -179,6 +182,7 @@ export const getTwoFactorRoute = defineRoute({
   summary: 'Whether your account has two-factor sign-in, and how many recovery codes are left',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   response: twoFactorStatusSchema,
 });
@@ -189,6 +193,7 @@ export const startTwoFactorRoute = defineRoute({
   summary: 'Start setting up an authenticator app: returns the secret and otpauth:// URI (shown once)',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   response: twoFactorEnrolmentSchema,
 });
@@ -199,6 +204,7 @@ export const confirmTwoFactorRoute = defineRoute({
   summary: 'Finish setup with a code from the app; returns 10 single-use recovery codes (shown once)',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   body: confirmTwoFactorSchema,
   response: recoveryCodesSchema,
@@ -210,6 +216,7 @@ export const disableTwoFactorRoute = defineRoute({
   summary: 'Turn two-factor sign-in off (needs a current code or your password)',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   body: disableTwoFactorSchema,
   response: okSchema,
 });
@@ -230,6 +237,7 @@ export const listSessionsRoute = defineRoute({
   summary: 'Your signed-in sessions, newest first',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   response: z.object({ items: z.array(sessionSummarySchema) }),
 });
@@ -240,6 +248,7 @@ export const revokeSessionRoute = defineRoute({
   summary: 'Sign out one of your sessions',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   params: sessionIdParamsSchema,
   response: okSchema,
@@ -251,6 +260,7 @@ export const signOutOthersRoute = defineRoute({
   summary: 'Sign out everywhere else: ends all your sessions but this one',
   tag: 'auth',
   access: { kind: 'signed-in' },
+  sessionOnly: true,
   twoFactorExempt: true,
   response: z.object({ revoked: z.number().int() }),
 });

@@ -103,6 +103,7 @@ export const createOrganizationRoute = defineRoute({
   body: createOrganizationSchema,
   response: sessionInfoSchema,
   status: 201,
+  sessionOnly: true,
 });
 
 export const listMembersRoute = defineRoute({

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { canonicalJson } from '../../core/util/canonical-json.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FileBody, RouteDef } from '../../shared/route.ts';
+import { resolveApiToken } from '../../modules/auth/api-tokens.service.ts';
 import { csrfTokenFor, resolveSession } from '../../modules/auth/auth.service.ts';
 import type { Config } from '../config.ts';
 import { type Actor, type Clock, type Ctx, type ResponseControl, type RouteBinding } from '../context.ts';
@@ -71,6 +72,20 @@ export function makeCtx(deps: HttpDeps, req: FastifyRequest, actor: Actor | null
   };
 }
 
+/** The credential of `Authorization: Bearer …`, if the request carries one. */
+function bearerToken(req: FastifyRequest): string | undefined {
+  const header = req.headers.authorization;
+  if (typeof header !== 'string') return undefined;
+  const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  return m?.[1];
+}
+
+/** What an API token may not do: session-only routes, and anything but GET with the read scope alone. */
+function checkToken(def: RouteDef, actor: Actor): void {
+  if (def.sessionOnly) throw AppError.forbidden('API tokens cannot call this route; sign in to the web app instead');
+  if (def.method !== 'GET' && !actor.scopes?.includes('write')) throw AppError.forbidden('This token has the read scope only');
+}
+
 function checkAccess(def: RouteDef, actor: Actor | null): void {
   const access = def.access;
   if (access.kind === 'public') return;
@@ -122,14 +137,18 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
         ...(def.query ? { querystring: def.query } : {}),
         ...(def.body ? { body: def.body } : {}),
         ...(def.file ? {} : { response: { [status]: def.response } }),
-        ...(def.access.kind === 'public' ? {} : { security: [{ session: [] }] }),
+        ...(def.access.kind === 'public' ? {} : { security: def.sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }] }),
       },
       config: { access: def.access },
       handler: async (req, reply) => {
         const token = req.cookies[SESSION_COOKIE];
         const baseCtx = makeCtx(deps, req, null);
-        const actor = token ? await resolveSession(baseCtx, token) : null;
-        if (UNSAFE.has(def.method)) {
+        // An API token counts only without a session cookie, and public routes ignore it.
+        const bearer = !token && def.access.kind !== 'public' ? bearerToken(req) : undefined;
+        const actor = token ? await resolveSession(baseCtx, token) : bearer ? await resolveApiToken(baseCtx, bearer) : null;
+        if (actor?.via === 'token') checkToken(def, actor);
+        // A bearer request without cookies carries no ambient credential: there is nothing to forge.
+        if (UNSAFE.has(def.method) && actor?.via !== 'token') {
           checkOrigin(req, deps.config, !!token);
           if (actor?.sessionId && def.access.kind !== 'public') {
             const sent = req.headers['x-csrf-token'];

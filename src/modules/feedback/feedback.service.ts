@@ -127,16 +127,29 @@ async function loadScorecard(ctx: Ctx, id: string, forUpdate = false) {
   return { actor, row, app };
 }
 
+/**
+ * Reads of other people's feedback are audited once per request (DECISIONS 8), and only when
+ * something was shown: redacted cards and your own scorecards do not count.
+ */
+async function auditScorecardRead(ctx: Ctx, target: { type: string; id: string }, view: string, scorecards: number) {
+  if (scorecards > 0) await audit(ctx, 'scorecard.read', target, { view, scorecards });
+}
+
+const shownOfOthers = (cards: Scorecard[]) => cards.filter((c) => !c.mine && !c.redacted).length;
+
 export async function getScorecard(ctx: Ctx, id: string) {
   const { actor, row, app } = await loadScorecard(ctx, id);
   const visible = row.interviewerId === actor.userId || canSeeFeedback(actor, await factsFor(ctx, actor, app));
-  return toScorecard(ctx, actor, row, app.candidateName, visible);
+  const card = await toScorecard(ctx, actor, row, app.candidateName, visible);
+  await auditScorecardRead(ctx, { type: 'scorecard', id }, 'scorecard', shownOfOthers([card]));
+  return card;
 }
 
 export async function scorecardRevisions(ctx: Ctx, id: string) {
   const { actor, row, app } = await loadScorecard(ctx, id);
   if (row.interviewerId !== actor.userId) requireFeedback(actor, await factsFor(ctx, actor, app));
   const revs = await q.revisionsOf(ctx.db, id);
+  if (row.interviewerId !== actor.userId && revs.length) await audit(ctx, 'scorecard.read', { type: 'scorecard', id }, { view: 'revisions', scorecards: 1, revisions: revs.length });
   return { items: revs.map((r) => ({ number: r.number, body: r.body as ScorecardBody, createdAt: r.createdAt.toISOString() })) };
 }
 
@@ -199,6 +212,7 @@ export async function applicationScorecards(ctx: Ctx, applicationId: string) {
     if (r.interviewerId !== actor.userId && r.status !== 'submitted') continue;
     items.push(await toScorecard(ctx, actor, r, app.candidateName, visible));
   }
+  await auditScorecardRead(ctx, { type: 'application', id: applicationId }, 'scorecards', shownOfOthers(items));
   return { items, canSeeFeedback: visible };
 }
 
@@ -274,11 +288,17 @@ async function debriefOf(ctx: Ctx, actor: MemberActor, app: ApplicationRow, fact
   return buildDebrief(app, { plan: plan.body, cards }, pending, decisions, canDecide(actor, facts) && app.status === 'active');
 }
 
-export async function getDebrief(ctx: Ctx, applicationId: string) {
+async function loadDebrief(ctx: Ctx, applicationId: string) {
   const { actor, app } = await requireApplication(ctx, applicationId);
   const facts = await factsFor(ctx, actor, app);
   requireFeedback(actor, facts);
   return debriefOf(ctx, actor, app, facts);
+}
+
+export async function getDebrief(ctx: Ctx, applicationId: string) {
+  const d = await loadDebrief(ctx, applicationId);
+  await auditScorecardRead(ctx, { type: 'application', id: applicationId }, 'debrief', d.interviewers.length);
+  return d;
 }
 
 /** The stage a decision moves to (null: stays where it is). */
@@ -368,7 +388,8 @@ function briefToPdf(d: Debrief): Promise<Buffer> {
 }
 
 export async function decisionBrief(ctx: Ctx, applicationId: string, format: 'md' | 'pdf'): Promise<FileBody> {
-  const d = await getDebrief(ctx, applicationId);
+  const d = await loadDebrief(ctx, applicationId);
+  await auditScorecardRead(ctx, { type: 'application', id: applicationId }, 'decision_brief', d.interviewers.length);
   const base = `decision-brief-${d.candidate.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   if (format === 'pdf') return { contentType: 'application/pdf', fileName: `${base}.pdf`, body: await briefToPdf(d) };
   return { contentType: 'text/markdown; charset=utf-8', fileName: `${base}.md`, body: briefToMarkdown(d) };
@@ -453,6 +474,7 @@ export async function exportScorecards(ctx: Ctx, jobId: string, format: 'csv' | 
   const base = `scorecards-${job.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
   if (format === 'json') {
     const items = records.map(({ competencyNames: _n, ...r }) => r);
+    await auditScorecardRead(ctx, { type: 'job', id: jobId }, 'export', records.length);
     return { contentType: 'application/json', fileName: `${base}.json`, body: `${JSON.stringify({ job: { id: job.id, title: job.title }, scorecards: items, withheld: apps.length - visibleApps.length }, null, 2)}\n` };
   }
   const rows: (string | number | null)[][] = [['scorecard_id', 'application_id', 'candidate', 'interviewer', 'round', 'competency_id', 'competency', 'rating', 'evidence', 'recommendation', 'submitted_at', 'plan_version_id']];
@@ -461,6 +483,7 @@ export async function exportScorecards(ctx: Ctx, jobId: string, format: 'csv' | 
       rows.push([r.scorecardId, r.applicationId, r.candidateName, r.interviewer, r.round, cid, r.competencyNames[cid] ?? cid, v.rating, v.evidence, r.body.recommendation, r.submittedAt, r.planVersionId]);
     }
   }
+  await auditScorecardRead(ctx, { type: 'job', id: jobId }, 'export', records.length);
   return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: stringify(rows) };
 }
 

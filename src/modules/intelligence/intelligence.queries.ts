@@ -35,6 +35,12 @@ export async function withdrawConsent(db: Db, id: string, at: Date) {
   await db.updateTable('consents').set({ withdrawnAt: at }).where('id', '=', id).where('withdrawnAt', 'is', null).execute();
 }
 
+/** Withdrawn demographics consent: the candidate's answers go (DECISIONS 27, 35). */
+export async function deleteDemographicsOf(db: Db, orgId: string, candidateId: string): Promise<boolean> {
+  const r = await db.deleteFrom('demographics').where('orgId', '=', orgId).where('candidateId', '=', candidateId).executeTakeFirst();
+  return Number(r.numDeletedRows) > 0;
+}
+
 // ---- Transcripts ----
 
 export async function findTranscript(db: Db, orgId: string, interviewId: string) {

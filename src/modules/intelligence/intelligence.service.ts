@@ -88,10 +88,16 @@ export async function recordConsent(ctx: Ctx, interviewId: string, input: { word
   });
 }
 
-/** Withdrawal of recording consent deletes the interview's transcript and its analysis (search index included). */
+/**
+ * Withdrawal of recording consent deletes the interview's transcript and its analysis (search index
+ * included); withdrawal of demographics consent deletes the candidate's self-identified answers, in
+ * the same transaction. Demographics consents belong to no interview: the candidate managers
+ * (owner, admin, recruiter) record their withdrawal.
+ */
 export async function withdrawConsent(ctx: Ctx, consentId: string) {
   const actor = requireMember(ctx);
   const consent = await q.findConsent(ctx.db, actor.org.id, consentId);
+  if (consent?.kind === 'demographics') return withdrawDemographicsConsent(ctx, consent);
   if (!consent?.interviewId) throw AppError.notFound('Consent');
   await requireInterviewWork(ctx, consent.interviewId).catch((e: unknown) => {
     if (e instanceof AppError && e.code === 'not_found') throw AppError.notFound('Consent');
@@ -104,6 +110,19 @@ export async function withdrawConsent(ctx: Ctx, consentId: string) {
       await audit(tx, 'consent.withdrawn', { type: 'interview', id: consent.interviewId! }, { consentId, transcriptDeleted: deleted });
     }
     return toConsent((await q.findConsent(tx.db, actor.org.id, consentId))!);
+  });
+}
+
+async function withdrawDemographicsConsent(ctx: Ctx, consent: q.ConsentRow) {
+  const actor = requireRole(ctx, ['owner', 'admin', 'recruiter']);
+  return inTransaction(ctx, async (tx) => {
+    if (consent.withdrawnAt === null) {
+      await q.withdrawConsent(tx.db, consent.id, tx.clock.now());
+      const deleted = await q.deleteDemographicsOf(tx.db, actor.org.id, consent.candidateId);
+      await audit(tx, 'consent.withdrawn', { type: 'candidate', id: consent.candidateId }, { consentId: consent.id, kind: 'demographics' });
+      if (deleted) await audit(tx, 'demographics.deleted', { type: 'candidate', id: consent.candidateId }, { consentId: consent.id });
+    }
+    return toConsent((await q.findConsent(tx.db, actor.org.id, consent.id))!);
   });
 }
 
@@ -224,14 +243,21 @@ export async function uploadTranscript(ctx: Ctx, interviewId: string, input: { f
     await q.insertTurns(tx.db, actor.org.id, id, turns);
     await audit(tx, 'transcript.uploaded', { type: 'interview', id: interviewId }, { transcriptId: id, format: parsed.format, cues: parsed.cues.length, flags: analysis.flags.length });
   });
-  return getTranscript(ctx, interviewId, false);
+  return (await transcriptView(ctx, interviewId, false)).view;
 }
 
-export async function getTranscript(ctx: Ctx, interviewId: string, redact: boolean) {
+async function transcriptView(ctx: Ctx, interviewId: string, redact: boolean) {
   const { actor } = await requireInterviewWork(ctx, interviewId);
   const row = await q.findTranscript(ctx.db, actor.org.id, interviewId);
   if (!row) throw AppError.notFound('Transcript');
-  return toView(ctx, actor, await facts(ctx, actor.org.id, interviewId), row, redact);
+  return { transcriptId: row.id, view: await toView(ctx, actor, await facts(ctx, actor.org.id, interviewId), row, redact) };
+}
+
+/** The transcript with its analysis; each read is audited once (DECISIONS 8). */
+export async function getTranscript(ctx: Ctx, interviewId: string, redact: boolean) {
+  const { transcriptId, view } = await transcriptView(ctx, interviewId, redact);
+  await audit(ctx, 'transcript.read', { type: 'interview', id: interviewId }, { transcriptId, view: 'transcript', redacted: redact });
+  return view;
 }
 
 export async function saveSpeakers(ctx: Ctx, interviewId: string, input: { mapping: { speaker: string; role: 'interviewer' | 'candidate' | 'other'; participantId: string | null }[] }) {
@@ -263,7 +289,7 @@ export async function saveSpeakers(ctx: Ctx, interviewId: string, input: { mappi
     await q.saveAnalysis(tx.db, row.id, { speakerMap: full, analysis, engineVersion: ENGINE_VERSION }, tx.clock.now());
     await audit(tx, 'transcript.speakers_changed', { type: 'interview', id: interviewId }, { transcriptId: row.id, speakers: mapping.length });
   });
-  return getTranscript(ctx, interviewId, false);
+  return (await transcriptView(ctx, interviewId, false)).view;
 }
 
 export async function deleteTranscript(ctx: Ctx, interviewId: string) {
@@ -289,7 +315,8 @@ function extractiveSentences(view: TranscriptView): { text: string; turns: numbe
 
 export async function summarizeTranscript(ctx: Ctx, interviewId: string) {
   // The model only ever sees the redacted transcript: no names, emails, phone numbers or addresses.
-  const view = await getTranscript(ctx, interviewId, true);
+  const { transcriptId, view } = await transcriptView(ctx, interviewId, true);
+  await audit(ctx, 'transcript.read', { type: 'interview', id: interviewId }, { transcriptId, view: 'summary', redacted: true });
   const extractive = (notice: string | null, problems: string[] = []) => ({ kind: 'extractive' as const, sentences: extractiveSentences(view), notice, problems });
   const { baseUrl, model, apiKey, timeoutMs } = ctx.config.llm;
   if (!baseUrl || !model) return extractive('No language model is configured; this is the extractive summary.');
@@ -337,5 +364,7 @@ export async function searchTranscripts(ctx: Ctx, query: PageQuery & { q: string
     });
   }
   const more = rows.length > query.limit;
+  // The search words are free text: the entry records only how many turns of how many interviews were shown.
+  if (items.length) await audit(ctx, 'transcript.read', null, { view: 'search', results: items.length, interviews: new Set(items.map((i) => i.interviewId)).size });
   return { items, nextCursor: more ? Buffer.from(String(offset + query.limit)).toString('base64url') : null };
 }

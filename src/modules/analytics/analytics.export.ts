@@ -1,5 +1,5 @@
-import { stringify } from 'csv-stringify/sync';
 import { markdownText } from '../../core/util/markdown-text.ts';
+import { safeCsv } from '../../core/util/csv.ts';
 import type { Ctx } from '../../server/context.ts';
 import type { FileBody } from '../../shared/route.ts';
 import {
@@ -138,7 +138,7 @@ export async function exportReport(
       break;
     }
   }
-  return { contentType: 'text/csv; charset=utf-8', fileName: fileName(report, f, 'csv'), body: stringify(rows) };
+  return { contentType: 'text/csv; charset=utf-8', fileName: fileName(report, f, 'csv'), body: safeCsv(rows) };
 }
 
 function mdTable(t: ImpactTable): string {
@@ -179,7 +179,7 @@ export async function biasAudit(ctx: Ctx, query: AnalyticsFilter & { format: 'md
       impactHeader,
       ...reports.flatMap((r) => [r.final, r.scoringRate, ...r.stages].flatMap((t) => impactRows(t, r.characteristic))),
     ];
-    return { contentType: 'text/csv; charset=utf-8', fileName: fileName('bias-audit', f, 'csv'), body: stringify(rows) };
+    return { contentType: 'text/csv; charset=utf-8', fileName: fileName('bias-audit', f, 'csv'), body: safeCsv(rows) };
   }
   const parts = [
     '# Bias-audit summary',

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { aggregateDebrief, DISAGREEMENT_SPREAD, type Recommendation, weightedMean } from '../../core/scoring/scoring.ts';
 import { debriefSummary } from '../../core/scoring/summary.ts';
 import { markdownText } from '../../core/util/markdown-text.ts';
+import { safeCsv } from '../../core/util/csv.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { FileBody } from '../../shared/route.ts';
 import { type Ctx, inTransaction, type MemberActor } from '../../server/context.ts';
@@ -484,7 +484,7 @@ export async function exportScorecards(ctx: Ctx, jobId: string, format: 'csv' | 
     }
   }
   await auditScorecardRead(ctx, { type: 'job', id: jobId }, 'export', records.length);
-  return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: stringify(rows) };
+  return { contentType: 'text/csv; charset=utf-8', fileName: `${base}.csv`, body: safeCsv(rows) };
 }
 
 /**

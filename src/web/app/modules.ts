@@ -65,6 +65,13 @@ export const appModules: readonly AppModule[] = [
     // ANALYTICS_READERS in analytics.contract.ts (not imported here: the entry chunk stays free of it).
     roles: ['owner', 'admin', 'recruiter', 'hiring_manager'],
   },
+  {
+    path: '/privacy',
+    name: 'Privacy',
+    summary: 'Candidates’ data requests with due dates, retention policies, legal holds and erasure receipts.',
+    isBuilt: true,
+    roles: ['owner', 'admin'],
+  },
 ];
 
 /** The sub-navigation of the "Questions & guides" module; `signedIn` items only for members. */

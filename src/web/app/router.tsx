@@ -108,6 +108,9 @@ const routes: RouteObject[] = [
           },
           // Analytics: funnel, calibration, reliability, validity, adverse impact, recommendations (one lazy chunk with its charts).
           { path: 'analytics', lazy: () => import('../features/analytics/analytics-page.tsx').then((m) => ({ Component: m.AnalyticsPage })) },
+          // Privacy and trust (owners and admins): requests, retention, legal holds, receipts.
+          { path: 'privacy', lazy: () => import('../features/privacy/privacy-page.tsx').then((m) => ({ Component: m.PrivacyPage })) },
+          { path: 'privacy/:section', lazy: () => import('../features/privacy/privacy-page.tsx').then((m) => ({ Component: m.PrivacyPage })) },
           { path: 'intelligence', lazy: () => import('../features/intelligence/intelligence-page.tsx').then((m) => ({ Component: m.IntelligencePage })) },
           {
             path: 'applications/:id/debrief',
@@ -148,6 +151,7 @@ const routes: RouteObject[] = [
               { path: 'settings/hiring', lazy: () => import('../features/jobs/hiring-settings-page.tsx').then((m) => ({ Component: m.HiringSettingsPage })) },
               { path: 'settings/pools', lazy: () => import('../features/scheduling/pools-page.tsx').then((m) => ({ Component: m.PoolsPage })) },
               { path: 'settings/security', lazy: () => import('../features/auth/security-page.tsx').then((m) => ({ Component: m.SecurityPage })) },
+              { path: 'settings/api-tokens', lazy: () => import('../features/auth/api-tokens-page.tsx').then((m) => ({ Component: m.ApiTokensPage })) },
               { path: 'admin/outbox', lazy: () => import('../features/outbox/outbox-page.tsx').then((m) => ({ Component: m.OutboxPage })) },
               { path: 'admin/audit', lazy: () => import('../features/audit/audit-page.tsx').then((m) => ({ Component: m.AuditPage })) },
             ],

@@ -46,6 +46,7 @@ import {
   scheduleBody,
   scheduleFieldOf,
 } from './candidate-model.ts';
+import { PrivacyCard } from '../privacy/privacy-card.tsx';
 import { OutcomesCard } from './outcomes-card.tsx';
 import { SelfIdCard } from './self-id-card.tsx';
 
@@ -97,6 +98,7 @@ function CandidateView({ candidate: c }: { candidate: CandidateDetail }) {
         <ResumeSection candidate={c} canUpload={canManage} />
       </div>
       <SelfIdCard candidateId={c.id} org={session.organization} />
+      <PrivacyCard candidateId={c.id} candidateName={c.name} role={session.organization?.role} />
 
       {c.applications.map((a) => (
         <ApplicationSection key={a.id} application={a} />

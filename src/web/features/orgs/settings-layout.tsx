@@ -10,6 +10,7 @@ export function SettingsLayout() {
     { to: '/settings/organization', label: 'Organization' },
     { to: '/settings/members', label: 'Members' },
     { to: '/settings/security', label: 'Security' },
+    { to: '/settings/api-tokens', label: 'API tokens' },
     ...(canEditPools ? [{ to: '/settings/pools', label: 'Pools' }] : []),
     ...(isAdmin
       ? [

@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAnalyzeCommands } from './commands/analyze.ts';
 import { registerBackupCommands } from './commands/backup.ts';
+import { registerCandidatePrivacyCommands } from './commands/candidates.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
@@ -30,6 +31,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerBackupCommands(program);
   registerHiringCommands(program);
+  registerCandidatePrivacyCommands(program);
   registerOutcomesCommands(program);
   registerScheduleCommands(program);
   registerJdCommands(program);

@@ -15,6 +15,7 @@ import { intelligenceRoutes } from '../modules/intelligence/intelligence.routes.
 import { interviewsRoutes } from '../modules/interviews/interviews.routes.ts';
 import { careersHttp } from '../modules/jd/careers.http.ts';
 import { demographicsHttp } from '../modules/analytics/demographics.http.ts';
+import { privacyHttp } from '../modules/privacy/privacy.http.ts';
 import { analyticsRoutes } from '../modules/analytics/analytics.routes.ts';
 import { demographicsRoutes } from '../modules/analytics/demographics.routes.ts';
 import { jdRoutes } from '../modules/jd/jd.routes.ts';
@@ -132,7 +133,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       openapi: '3.1.0',
       info: { title: 'Rubric API', version: packageVersion, description: 'Structured hiring for leadership roles. All JSON routes live under /api/v1.' },
       components: {
-        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'rubric_session' } },
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'rubric_session' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'A personal API token (rbk_…) from Account → API tokens' },
+        },
       },
     },
     transform: jsonSchemaTransform,
@@ -155,6 +159,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(careersHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
   // The public voluntary self-identification pages: HTML, urlencoded forms parsed only in their scope.
   await app.register(demographicsHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
+  // The candidate's privacy notice and request page (/my-data/:token; /privacy belongs to the SPA).
+  await app.register(privacyHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
 
   // Guide downloads are files (Markdown, HTML, PDF, plan JSON), not JSON API responses.
   app.withTypeProvider<ZodTypeProvider>().get(

@@ -154,7 +154,7 @@ export async function funnelGroups(db: Db, orgId: string, f: AnalyticsFilter, by
     select ${key} as key, ${label} as label, count(*)::int as applications,
       count(*) filter (where co.status = 'hired')::int as hired,
       count(*) filter (where co.status in ('hired', 'rejected'))::int as decided
-    from co join openings o on o.id = co.opening_id join candidates c on c.id = co.candidate_id
+    from co join openings o on o.id = co.opening_id left join candidates c on c.id = co.candidate_id
     group by 1 order by 1`.execute(db);
   return r.rows;
 }
@@ -512,6 +512,8 @@ export async function labelsFor(db: Db, orgId: string, kind: 'round' | 'question
 }
 
 // ── Adverse impact ────────────────────────────────────────────────────────────────────────────────
+// Erased applications (candidate_id null, DECISIONS 36) count in the funnel and validity reports but
+// not here: every query below keeps only cohort rows that still have a candidate.
 
 function groupExpr(ch: Characteristic): RawBuilder<unknown> {
   switch (ch) {
@@ -545,7 +547,8 @@ export async function demographicCounts(db: Db, orgId: string, f: AnalyticsFilte
     select count(*) filter (where d.candidate_id is not null and not (${declinedExpr(ch)}))::int as provided,
       count(*) filter (where d.candidate_id is not null and ${declinedExpr(ch)})::int as declined,
       count(*) filter (where d.candidate_id is null)::int as notprovided
-    from co left join demographics d on d.candidate_id = co.candidate_id`.execute(db);
+    from co left join demographics d on d.candidate_id = co.candidate_id
+    where co.candidate_id is not null`.execute(db);
   return r.rows[0] ?? { provided: 0, declined: 0, notprovided: 0 };
 }
 
@@ -570,7 +573,7 @@ export async function stageSelections(db: Db, orgId: string, f: AnalyticsFilter,
       group by 1, 2
     ),
     names as (select sid, min(sname) as sname from st group by sid),
-    g as (select co.id as application_id, ${groupExpr(ch)} as grp from co left join demographics d on d.candidate_id = co.candidate_id)
+    g as (select co.id as application_id, ${groupExpr(ch)} as grp from co left join demographics d on d.candidate_id = co.candidate_id where co.candidate_id is not null)
     select per.sid, min(names.sname) as sname, avg(per.pos)::float8 as pos, g.grp, count(*)::int as n,
       count(*) filter (where per.passed)::int as selected
     from per join g using (application_id) join names using (sid)
@@ -585,7 +588,7 @@ export async function finalSelections(db: Db, orgId: string, f: AnalyticsFilter,
     with co as (${cohort(orgId, f)})
     select ${groupExpr(ch)} as grp, count(*)::int as n, count(*) filter (where co.status = 'hired')::int as selected
     from co left join demographics d on d.candidate_id = co.candidate_id
-    where co.status in ('hired', 'rejected') and ${groupExpr(ch)} is not null
+    where co.candidate_id is not null and co.status in ('hired', 'rejected') and ${groupExpr(ch)} is not null
     group by 1 order by 1`.execute(db);
   return r.rows;
 }
@@ -603,6 +606,7 @@ export async function scoringRates(db: Db, orgId: string, f: AnalyticsFilter, ch
     g as (
       select score.s, ${groupExpr(ch)} as grp
       from score join co on co.id = score.application_id left join demographics d on d.candidate_id = co.candidate_id
+      where co.candidate_id is not null
     ),
     known as (select * from g where grp is not null),
     med as (select percentile_cont(0.5) within group (order by s)::float8 as m from known)

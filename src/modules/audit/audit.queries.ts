@@ -51,7 +51,8 @@ function filteredAudit(db: Db, orgId: string, f: AuditQueryFilter) {
       'u.name as actorName',
       'a.targetType',
       'a.targetId',
-      'a.details',
+      // As stored: the camel-case plugin would rewrite snake_case keys inside the jsonb.
+      sql<string>`a.details::text`.as('detailstext'),
       'a.requestId',
       'a.createdAt',
     ])
@@ -70,20 +71,35 @@ function filteredAudit(db: Db, orgId: string, f: AuditQueryFilter) {
 export async function listAuditPage(db: Db, orgId: string, f: AuditQueryFilter, limit: number, beforeId: number | undefined) {
   let q = filteredAudit(db, orgId, f).orderBy('a.id', 'desc').limit(limit + 1);
   if (beforeId !== undefined) q = q.where('a.id', '<', beforeId);
-  return q.execute();
+  return withDetails(await q.execute());
+}
+
+function withDetails<R extends { detailstext: string }>(rows: R[]): (Omit<R, 'detailstext'> & { details: Record<string, unknown> })[] {
+  return rows.map(({ detailstext, ...r }) => ({ ...r, details: JSON.parse(detailstext) as Record<string, unknown> }));
 }
 
 /** Oldest first, with each entry's hash, at most `limit` rows. */
 export async function exportAuditRows(db: Db, orgId: string, f: AuditQueryFilter, limit: number) {
-  return filteredAudit(db, orgId, f).select('a.hash').orderBy('a.id', 'asc').limit(limit).execute();
+  return withDetails(await filteredAudit(db, orgId, f).select('a.hash').orderBy('a.id', 'asc').limit(limit).execute());
 }
 
 export async function orgSlug(db: Db, orgId: string): Promise<string> {
   return (await db.selectFrom('organizations').select('slug').where('id', '=', orgId).executeTakeFirstOrThrow()).slug;
 }
 
+/**
+ * Entries as stored, for the chain check: `details` is read as text and parsed here, because the
+ * camel-case plugin would rewrite snake_case keys inside the jsonb and the hash would no longer match.
+ */
 export async function readAuditBatch(db: Db, afterId: number, size: number): Promise<AuditRow[]> {
-  return db.selectFrom('auditLog').selectAll().where('id', '>', afterId).orderBy('id').limit(size).execute();
+  const rows = await db
+    .selectFrom('auditLog')
+    .select(['id', 'orgId', 'actorUserId', 'action', 'targetType', 'targetId', 'requestId', 'createdAt', 'prevHash', 'hash', sql<string>`details::text`.as('detailstext')])
+    .where('id', '>', afterId)
+    .orderBy('id')
+    .limit(size)
+    .execute();
+  return rows.map(({ detailstext, ...r }) => ({ ...r, details: JSON.parse(detailstext) as Record<string, unknown> }));
 }
 
 export async function readAuditHead(db: Db) {

@@ -15,10 +15,14 @@ describe('audit hash chain', () => {
     const org = await createOrg(t.database.db, ['owner']);
     const ctx = t.ctx({ actor: { userId: org.members[0]!.id, sessionId: null, org: { id: org.orgId, role: 'owner', compliance: false } } });
     for (let i = 0; i < 5; i++) await audit(ctx, 'org.settings_changed', { type: 'organization', id: org.orgId }, { fields: ['name'], i });
+    // Keys with underscores inside details must verify too (the camel-case plugin must not rewrite them).
+    await audit(ctx, 'org.settings_changed', { type: 'organization', id: org.orgId }, { changed_fields: ['require_two_factor'], nested: { old_value: 1 } });
     const rows = await t.database.db.selectFrom('auditLog').selectAll().orderBy('id').execute();
     for (let i = 1; i < rows.length; i++) expect(rows[i]!.prevHash).toBe(rows[i - 1]!.hash);
     const ok = await verifyAuditChain(t.database.db);
     expect(ok).toEqual({ ok: true, checked: rows.length, brokenAtId: null, reason: null });
+
+    expect(rows.at(-1)!.details).toEqual({ changedFields: ['require_two_factor'], nested: { oldValue: 1 } }); // what the plugin does to reads
 
     const victim = rows[2]!;
     await sql`update audit_log set details = '{"fields":["slug"]}'::jsonb where id = ${victim.id}`.execute(t.database.db);

@@ -83,7 +83,7 @@ export async function recordConsent(ctx: Ctx, interviewId: string, input: { word
   return inTransaction(ctx, async (tx) => {
     const id = randomUUID();
     await q.insertConsent(tx.db, { id, orgId: actor.org.id, candidateId: f.candidateId, interviewId, kind: 'recording', wordingVersion: input.wordingVersion, givenAt, recordedBy: actor.userId, now });
-    await audit(tx, 'consent.recorded', { type: 'interview', id: interviewId }, { consentId: id, kind: 'recording', wordingVersion: input.wordingVersion });
+    await audit(tx, 'consent.recorded', { type: 'interview', id: interviewId }, { consentId: id, kind: 'recording' });
     return toConsent((await q.findConsent(tx.db, actor.org.id, id))!);
   });
 }

@@ -123,13 +123,17 @@ export async function planOf(db: Db, orgId: string, planId: string) {
     .executeTakeFirst();
 }
 
-/** Application counts per stage (and active ones) for several openings; optionally only those a user interviews. */
+/**
+ * Application counts per stage (and active ones) for several openings; optionally only those a user
+ * interviews. Erased applications stay out, as they do from the pipeline (they count in analytics only).
+ */
 export async function stageCounts(db: Db, openingIds: string[], onlyInterviewer: string | null) {
   if (openingIds.length === 0) return [];
   let q = db
     .selectFrom('applications as a')
     .select(['a.openingId', 'a.stage', 'a.status', sql<number>`count(*)::int`.as('n')])
     .where('a.openingId', 'in', openingIds)
+    .where('a.erasedAt', 'is', null)
     .groupBy(['a.openingId', 'a.stage', 'a.status']);
   if (onlyInterviewer) {
     const userId = onlyInterviewer;

@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_PAGE_HEADERS, publicMessage } from '../../core/html/public-page.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Ctx } from '../../server/context.ts';
 import { consumeRateLimit } from '../ratelimit/ratelimit.service.ts';
-import { renderSelfIdForm, renderSelfIdMessage, SELF_ID_CSP, type SelfIdFormState } from './demographics.render.ts';
+import { renderSelfIdForm, type SelfIdFormState } from './demographics.render.ts';
 import { readSelfIdLink, SELF_ID_LINK_DAYS, type SelfIdLink, submitSelfId } from './demographics.service.ts';
 
 /**
@@ -16,20 +17,13 @@ import { readSelfIdLink, SELF_ID_LINK_DAYS, type SelfIdLink, submitSelfId } from
 const FORM_FIELDS = new Set(['sex', 'raceEthnicity', 'ageBand', 'consent']);
 
 function send(reply: FastifyReply, status: number, html: string) {
-  return reply
-    .status(status)
-    .header('content-security-policy', SELF_ID_CSP)
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex')
-    .type('text/html; charset=utf-8')
-    .send(html);
+  return reply.status(status).headers(PUBLIC_PAGE_HEADERS).type('text/html; charset=utf-8').send(html);
 }
 
 function linkProblem(reply: FastifyReply, link: Exclude<SelfIdLink, { state: 'open' }>) {
-  if (link.state === 'used') return send(reply, 409, renderSelfIdMessage('This link was already used', link.orgName, 'Your answers were already submitted with this link, and each link works once. If you want to change them, ask the recruiter for a new link.'));
-  if (link.state === 'expired') return send(reply, 410, renderSelfIdMessage('This link has expired', link.orgName, `Self-identification links work for ${SELF_ID_LINK_DAYS} days. If you still want to answer, ask the recruiter for a new link.`));
-  return send(reply, 404, renderSelfIdMessage('Link not found', 'Rubric', 'This self-identification link does not exist. Check that you copied the whole address from the email.'));
+  if (link.state === 'used') return send(reply, 409, publicMessage('This link was already used', link.orgName, 'Your answers were already submitted with this link, and each link works once. If you want to change them, ask the recruiter for a new link.'));
+  if (link.state === 'expired') return send(reply, 410, publicMessage('This link has expired', link.orgName, `Self-identification links work for ${SELF_ID_LINK_DAYS} days. If you still want to answer, ask the recruiter for a new link.`));
+  return send(reply, 404, publicMessage('Link not found', 'Rubric', 'This self-identification link does not exist. Check that you copied the whole address from the email.'));
 }
 
 type Params = { token: string };
@@ -46,7 +40,7 @@ export async function demographicsHttp(app: FastifyInstance, opts: { ctxOf: (req
   app.get<{ Params: Params; Querystring: { saved?: string } }>('/self-id/:token', { schema: { hide: true } }, async (req, reply) => {
     const link = await readSelfIdLink(opts.ctxOf(req), req.params.token);
     if (link.state === 'used' && req.query.saved === '1') {
-      return send(reply, 200, renderSelfIdMessage('Thank you', link.orgName, 'Your answers were saved. They are kept apart from your application and used only in aggregate.', 'ok'));
+      return send(reply, 200, publicMessage('Thank you', link.orgName, 'Your answers were saved. They are kept apart from your application and used only in aggregate.', 'ok'));
     }
     if (link.state !== 'open') return linkProblem(reply, link);
     const empty: SelfIdFormState = { values: {}, issues: [] };
@@ -60,7 +54,7 @@ export async function demographicsHttp(app: FastifyInstance, opts: { ctxOf: (req
     } catch (e) {
       if (e instanceof AppError && e.code === 'rate_limited') {
         if (e.retryAfter) void reply.header('retry-after', String(e.retryAfter));
-        return send(reply, 429, renderSelfIdMessage('Too many attempts', 'Rubric', 'Too many submissions from your network in the last hour; please try again later.', 'bad'));
+        return send(reply, 429, publicMessage('Too many attempts', 'Rubric', 'Too many submissions from your network in the last hour; please try again later.', 'bad'));
       }
       throw e;
     }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../core/generation/jd.ts';
+import { publicPage } from '../../core/html/public-page.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { ageBandValues, raceEthnicityValues, sexValues } from './analytics.contract.ts';
 import { selfIdQuestions } from './demographics.service.ts';
@@ -7,46 +8,6 @@ import { selfIdQuestions } from './demographics.service.ts';
  * The server-rendered voluntary self-identification pages: no JavaScript, readable without CSS,
  * every value from the database escaped.
  */
-
-/** The pages' own policy: inline styles only, no scripts, forms post only to this origin. */
-export const SELF_ID_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const STYLE = `
-body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f7f7f5}
-main{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem}
-header.site{border-bottom:1px solid #dcdcd6;background:#fff}
-header.site p{max-width:42rem;margin:0 auto;padding:1rem 1.25rem;font-weight:600}
-form{background:#fff;border:1px solid #dcdcd6;border-radius:8px;padding:1rem 1.5rem;margin-top:1.5rem}
-fieldset{border:0;padding:0;margin:1.25rem 0 0}
-legend{font-weight:600;padding:0}
-.choice{display:flex;gap:.5rem;align-items:flex-start;margin:.35rem 0}
-.choice label{margin:0}
-button{margin-top:1.25rem;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1f4fb3;color:#fff;font:inherit;font-weight:600;cursor:pointer}
-.error{color:#a0231a;margin:.25rem 0 0}
-.notice{padding:.75rem 1rem;border-radius:6px;margin:1rem 0}
-.notice.ok{background:#e3f4e8;border:1px solid #7cc495}
-.notice.bad{background:#fbe9e7;border:1px solid #e0a39b}
-`;
-
-function page(title: string, orgName: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header class="site"><p>${escapeHtml(orgName)}</p></header>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
 
 export const DECLINE_LABEL = 'I decline to answer';
 const label = (v: string) => (v === 'declined' ? DECLINE_LABEL : v === 'female' ? 'Female' : v === 'male' ? 'Male' : v === 'under 40' ? 'Under 40' : v);
@@ -102,10 +63,6 @@ ${consentErr ? `<p class="error" id="consent-error">${escapeHtml(consentErr.mess
 </fieldset>
 <button type="submit">Submit my answers</button>
 </form>`;
-  return page('Voluntary self-identification', link.orgName, body);
+  return publicPage('Voluntary self-identification', link.orgName, body);
 }
 
-export function renderSelfIdMessage(title: string, orgName: string, message: string, tone: 'ok' | 'bad' | null = null): string {
-  const p = tone ? `<div class="notice ${tone}" role="${tone === 'ok' ? 'status' : 'alert'}">${escapeHtml(message)}</div>` : `<p>${escapeHtml(message)}</p>`;
-  return page(title, orgName, `<h1>${escapeHtml(title)}</h1>\n${p}`);
-}

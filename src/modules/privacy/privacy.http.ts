@@ -1,9 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { PUBLIC_PAGE_HEADERS, publicMessage } from '../../core/html/public-page.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Ctx } from '../../server/context.ts';
 import { consumeRateLimit } from '../ratelimit/ratelimit.service.ts';
 import { PRIVACY_LINK_DAYS } from './privacy.contract.ts';
-import { NOTICE_CSP, type NoticeFormState, renderNoticeMessage, renderNoticePage } from './privacy.render.ts';
+import { type NoticeFormState, renderNoticePage } from './privacy.render.ts';
 import { MESSAGE_MAX, type NoticeLink, readNoticeLink, submitNoticeRequest } from './requests.service.ts';
 
 /**
@@ -18,20 +19,13 @@ import { MESSAGE_MAX, type NoticeLink, readNoticeLink, submitNoticeRequest } fro
 const FORM_FIELDS = new Set(['kind', 'message']);
 
 function send(reply: FastifyReply, status: number, html: string) {
-  return reply
-    .status(status)
-    .header('content-security-policy', NOTICE_CSP)
-    .header('cache-control', 'no-store')
-    .header('referrer-policy', 'no-referrer')
-    .header('x-robots-tag', 'noindex')
-    .type('text/html; charset=utf-8')
-    .send(html);
+  return reply.status(status).headers(PUBLIC_PAGE_HEADERS).type('text/html; charset=utf-8').send(html);
 }
 
 function linkProblem(reply: FastifyReply, link: Exclude<NoticeLink, { state: 'open' }>) {
-  if (link.state === 'used') return send(reply, 409, renderNoticeMessage('This link was already used', link.orgName, 'A request was already sent with this link, and each link works once. If you need to ask for something else, reply to the email you received or ask the recruiter for a new link.'));
-  if (link.state === 'expired') return send(reply, 410, renderNoticeMessage('This link has expired', link.orgName, `These links work for ${PRIVACY_LINK_DAYS} days. Ask the recruiter for a new link.`));
-  return send(reply, 404, renderNoticeMessage('Link not found', 'Rubric', 'This link does not exist. Check that you copied the whole address from the email.'));
+  if (link.state === 'used') return send(reply, 409, publicMessage('This link was already used', link.orgName, 'A request was already sent with this link, and each link works once. If you need to ask for something else, reply to the email you received or ask the recruiter for a new link.'));
+  if (link.state === 'expired') return send(reply, 410, publicMessage('This link has expired', link.orgName, `These links work for ${PRIVACY_LINK_DAYS} days. Ask the recruiter for a new link.`));
+  return send(reply, 404, publicMessage('Link not found', 'Rubric', 'This link does not exist. Check that you copied the whole address from the email.'));
 }
 
 type Params = { token: string };
@@ -50,7 +44,7 @@ export async function privacyHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
     const link = await readNoticeLink(opts.ctxOf(req), req.params.token);
     if (link.state === 'used' && req.query.sent === '1' && link.sent) {
       const due = link.sent.dueAt.toISOString().slice(0, 10);
-      return send(reply, 200, renderNoticeMessage('Thank you', link.orgName, `Your request was received. ${link.orgName} will answer it by ${due}.`, 'ok'));
+      return send(reply, 200, publicMessage('Thank you', link.orgName, `Your request was received. ${link.orgName} will answer it by ${due}.`, 'ok'));
     }
     if (link.state !== 'open') return linkProblem(reply, link);
     const empty: NoticeFormState = { values: {}, issues: [] };
@@ -64,7 +58,7 @@ export async function privacyHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
     } catch (e) {
       if (e instanceof AppError && e.code === 'rate_limited') {
         if (e.retryAfter) void reply.header('retry-after', String(e.retryAfter));
-        return send(reply, 429, renderNoticeMessage('Too many attempts', 'Rubric', 'Too many submissions from your network in the last hour; please try again later.', 'bad'));
+        return send(reply, 429, publicMessage('Too many attempts', 'Rubric', 'Too many submissions from your network in the last hour; please try again later.', 'bad'));
       }
       throw e;
     }

@@ -1,4 +1,5 @@
 import { escapeHtml } from '../../core/generation/jd.ts';
+import { publicPage } from '../../core/html/public-page.ts';
 import type { FieldIssue } from '../../shared/errors.ts';
 import { PRIVACY_REQUEST_DUE_DAYS, privacyRequestKindLabels, privacyRequestKinds } from './privacy.contract.ts';
 import type { NoticePage, NoticeRetention } from './requests.service.ts';
@@ -8,48 +9,6 @@ import type { NoticePage, NoticeRetention } from './requests.service.ts';
  * without CSS, every value from the database escaped.
  */
 
-/** The page's own policy: inline styles only, no scripts, forms post only to this origin. */
-export const NOTICE_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
-const STYLE = `
-body{font:16px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;margin:0;color:#1d2433;background:#f7f7f5}
-main{max-width:42rem;margin:0 auto;padding:2rem 1.25rem 4rem}
-header.site{border-bottom:1px solid #dcdcd6;background:#fff}
-header.site p{max-width:42rem;margin:0 auto;padding:1rem 1.25rem;font-weight:600}
-h2{font-size:1.2rem;margin:2rem 0 .5rem}
-form{background:#fff;border:1px solid #dcdcd6;border-radius:8px;padding:1rem 1.5rem;margin-top:1.5rem}
-fieldset{border:0;padding:0;margin:1.25rem 0 0}
-legend,label.block{font-weight:600;padding:0;display:block}
-.choice{display:flex;gap:.5rem;align-items:flex-start;margin:.35rem 0}
-.choice label{margin:0}
-textarea{width:100%;box-sizing:border-box;font:inherit;margin-top:.35rem}
-button{margin-top:1.25rem;padding:.6rem 1.2rem;border:0;border-radius:6px;background:#1f4fb3;color:#fff;font:inherit;font-weight:600;cursor:pointer}
-.error{color:#a0231a;margin:.25rem 0 0}
-.notice{padding:.75rem 1rem;border-radius:6px;margin:1rem 0}
-.notice.ok{background:#e3f4e8;border:1px solid #7cc495}
-.notice.bad{background:#fbe9e7;border:1px solid #e0a39b}
-`;
-
-function page(title: string, orgName: string, body: string): string {
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex">
-<title>${escapeHtml(title)}</title>
-<style>${STYLE}</style>
-</head>
-<body>
-<header class="site"><p>${escapeHtml(orgName)}</p></header>
-<main>
-${body}
-</main>
-</body>
-</html>
-`;
-}
-
 const appliesToWords: Record<NoticeRetention['appliesTo'], string> = {
   rejected: 'rejected applications',
   hired: 'applications that led to a hire',
@@ -57,13 +16,13 @@ const appliesToWords: Record<NoticeRetention['appliesTo'], string> = {
 };
 const actionWords: Record<NoticeRetention['action'], string> = {
   erase: 'erased',
-  purge_interview_data: 'interview notes, ratings and transcripts deleted',
+  purge_interview_data: 'interview notes, transcripts and the résumé deleted',
 };
 const months = (n: number) => (n === 0 ? 'right' : n === 1 ? '1 month' : `${n} months`);
 
 /** One policy in plain words: "rejected applications: erased 12 months after the decision". */
 export function retentionSentence(p: NoticeRetention): string {
-  return `${appliesToWords[p.appliesTo]}: ${actionWords[p.action]} ${months(p.afterMonths)} after the decision`;
+  return `${appliesToWords[p.appliesTo]}: ${actionWords[p.action]} ${months(p.afterMonths)} after the decision${p.action === 'purge_interview_data' ? ' (ratings and the decision are kept)' : ''}`;
 }
 
 export interface NoticeFormState {
@@ -127,10 +86,6 @@ ${messageErr ? `<p class="error" id="message-error">${escapeHtml(messageErr.mess
 <button type="submit">Send my request</button>
 </form>
 <p>This link works once, until ${escapeHtml(p.expiresAt.toUTCString())}.</p>`;
-  return page('Your personal data', p.orgName, body);
+  return publicPage('Your personal data', p.orgName, body);
 }
 
-export function renderNoticeMessage(title: string, orgName: string, message: string, tone: 'ok' | 'bad' | null = null): string {
-  const p = tone ? `<div class="notice ${tone}" role="${tone === 'ok' ? 'status' : 'alert'}">${escapeHtml(message)}</div>` : `<p>${escapeHtml(message)}</p>`;
-  return page(title, orgName, `<h1>${escapeHtml(title)}</h1>\n${p}`);
-}

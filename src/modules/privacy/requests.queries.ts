@@ -106,6 +106,11 @@ function requestsQuery(db: Db, orgId: string) {
 }
 export type RequestRow = Awaited<ReturnType<typeof findRequest>> & object;
 
+/** One candidate's requests, newest first (the candidate's privacy panel). */
+export async function requestsOf(db: Db, orgId: string, candidateId: string) {
+  return requestsQuery(db, orgId).where('r.candidateId', '=', candidateId).orderBy('r.createdAt', 'desc').orderBy('r.id').execute();
+}
+
 export async function listRequests(db: Db, orgId: string, onlyOpen: boolean) {
   let q = requestsQuery(db, orgId);
   if (onlyOpen) q = q.where('r.status', '=', 'open');

@@ -180,7 +180,7 @@ export async function submitNoticeRequest(ctx: Ctx, token: string, form: Record<
 
 // ── The queue ────────────────────────────────────────────────────────────────────────────────────
 
-function toRequest(r: q.RequestRow, now: Date): PrivacyRequest {
+export function toRequest(r: q.RequestRow, now: Date): PrivacyRequest {
   return {
     id: r.id,
     candidateId: r.candidateId,

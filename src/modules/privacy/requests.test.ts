@@ -85,7 +85,7 @@ describe('the notice and request page', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; CTO');
     // Enabled policies only, in plain words.
     expect(html).toContain('rejected applications: erased 12 months after the decision');
-    expect(html).toContain('applications that led to a hire: interview notes, ratings and transcripts deleted 6 months after the decision');
+    expect(html).toContain('applications that led to a hire: interview notes, transcripts and the résumé deleted 6 months after the decision (ratings and the decision are kept)');
     expect(html).not.toContain('48 months');
     // The CTO plan's competency names.
     const version = await t.database.db

@@ -168,33 +168,6 @@ export async function userName(db: Db, userId: string): Promise<string | null> {
 
 // ── Candidate privacy panel ───────────────────────────────────────────────────────────────────────
 
-export async function requestsOf(db: Db, orgId: string, candidateId: string) {
-  return db
-    .selectFrom('privacyRequests as r')
-    .leftJoin('candidates as c', 'c.id', 'r.candidateId')
-    .leftJoin('users as u', 'u.id', 'r.resolvedBy')
-    .select([
-      'r.id',
-      'r.candidateId',
-      'c.name as candidateName',
-      'r.kind',
-      'r.message',
-      'r.status',
-      'r.createdAt',
-      'r.dueAt',
-      'r.resolvedAt',
-      'r.resolvedBy',
-      'u.name as resolvedByName',
-      'r.resolutionNote',
-      'r.receiptId',
-    ])
-    .where('r.orgId', '=', orgId)
-    .where('r.candidateId', '=', candidateId)
-    .orderBy('r.createdAt', 'desc')
-    .orderBy('r.id')
-    .execute();
-}
-
 export async function consentsOf(db: Db, orgId: string, candidateId: string) {
   return db
     .selectFrom('consents')

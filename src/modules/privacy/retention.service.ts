@@ -7,6 +7,8 @@ import { requireRole } from '../orgs/orgs.policy.ts';
 import { eraseCandidate, purgeInterviewData } from './erasure.service.ts';
 import type { CandidatePrivacy, RetentionPolicy, RetentionPolicyInput, RetentionPreview, RetentionRun } from './privacy.contract.ts';
 import * as q from './retention.queries.ts';
+import { requestsOf } from './requests.queries.ts';
+import { toRequest } from './requests.service.ts';
 
 /**
  * Retention (issue 10): per-organization policies ("erase rejected candidates 12 months after the
@@ -262,7 +264,7 @@ export async function getCandidatePrivacy(ctx: Ctx, candidateId: string): Promis
   const now = ctx.clock.now();
   const [hold, requests, consents, link, facts, rules] = [
     await q.findHold(ctx.db, orgId, candidateId),
-    await q.requestsOf(ctx.db, orgId, candidateId),
+    await requestsOf(ctx.db, orgId, candidateId),
     await q.consentsOf(ctx.db, orgId, candidateId),
     await q.lastNoticeLink(ctx.db, orgId, candidateId),
     groupFacts(await q.retentionFacts(ctx.db, orgId, { candidateId }))[0],
@@ -273,21 +275,7 @@ export async function getCandidatePrivacy(ctx: Ctx, candidateId: string): Promis
   return {
     candidateId,
     legalHold: hold ? holdOut(hold) : null,
-    requests: requests.map((r) => ({
-      id: r.id,
-      candidateId: r.candidateId,
-      candidateName: r.candidateName,
-      kind: r.kind,
-      message: r.message,
-      status: r.status,
-      createdAt: iso(r.createdAt),
-      dueAt: iso(r.dueAt),
-      overdue: r.status === 'open' && r.dueAt.getTime() < now.getTime(),
-      resolvedAt: r.resolvedAt ? iso(r.resolvedAt) : null,
-      resolvedBy: person(r.resolvedBy, r.resolvedByName),
-      resolutionNote: r.resolutionNote,
-      receiptId: r.receiptId,
-    })),
+    requests: requests.map((r) => toRequest(r, now)),
     consents: consents.map((c) => ({ ...c, givenAt: iso(c.givenAt), withdrawnAt: c.withdrawnAt ? iso(c.withdrawnAt) : null })),
     retention: schedule.map((s) => ({ action: s.action, dueAt: iso(s.dueAt), policyIds: s.policyIds })),
     interviewDataPurgedAt: cand.interviewDataPurgedAt ? iso(cand.interviewDataPurgedAt) : null,

@@ -5,6 +5,7 @@
 //   sessionRead GET /api/v1/auth/session: max throughput, and latency at a fixed offered rate
 //   jobDescriptionLint  analysis of a ~1,000-word description (target median ≤ 5 ms)
 //   transcriptAnalysis  parse + analyse a 60-minute interview (target median ≤ 50 ms), 1,000-transcript throughput, memory
+//   privacy     retention preview and run (erasures per candidate), candidate export, over generated history
 //   analytics   the report suite over generated history (quick 20k candidates; --full 475k ≈ 1M ratings), PGlite and PostgreSQL
 //   orchestrator debrief (8 scorecards × 10 competencies) and job comparison (200 candidates), in-process
 // Options: --quick (fewer runs, the default) | --full (longer runs).
@@ -17,6 +18,7 @@ import autocannon from 'autocannon';
 import { benchAnalytics } from './analytics.ts';
 import { benchLanguage } from './language.ts';
 import { benchOrchestrator } from './orchestrator.ts';
+import { benchPrivacy } from './privacy.ts';
 import { benchScheduling } from './scheduling.ts';
 import { benchSearch } from './search.ts';
 import { benchTranscripts } from './transcripts.ts';
@@ -167,5 +169,6 @@ const result = {
   jobDescriptionLint: benchLanguage(full ? 1000 : 300),
   transcriptAnalysis: benchTranscripts(full ? 100 : 30, 1000),
   analytics: await benchAnalytics({ full }),
+  privacy: await benchPrivacy({ full }),
 };
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');

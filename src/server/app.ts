@@ -37,6 +37,8 @@ import { erasureRoutes } from '../modules/privacy/erasure.routes.ts';
 import { requestRoutes } from '../modules/privacy/requests.routes.ts';
 import { retentionRoutes } from '../modules/privacy/retention.routes.ts';
 import { apiTokenRoutes } from '../modules/auth/api-tokens.routes.ts';
+import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
+import { importRoutes } from '../modules/imports/imports.routes.ts';
 import type { Config } from './config.ts';
 import { type Clock, type RouteBinding, systemClock } from './context.ts';
 import { type Database, findPackageRoot } from './db/connect.ts';
@@ -45,7 +47,7 @@ import { registerErrorHandling } from './http/errors.ts';
 import { makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
 
-export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes, ...demographicsRoutes, ...analyticsRoutes, ...erasureRoutes, ...requestRoutes, ...retentionRoutes, ...apiTokenRoutes];
+export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes, ...demographicsRoutes, ...analyticsRoutes, ...erasureRoutes, ...requestRoutes, ...retentionRoutes, ...apiTokenRoutes, ...webhookRoutes, ...importRoutes];
 
 export interface AppOptions {
   config: Config;

@@ -1,0 +1,4 @@
+import type { RouteBinding } from '../../server/context.ts';
+
+/** Filled in by the integrations issue. */
+export const webhookRoutes: RouteBinding[] = [];

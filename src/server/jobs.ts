@@ -6,6 +6,8 @@ import { sendFeedbackReminders } from '../modules/feedback/feedback.service.ts';
 import { RETENTION_JOB, runScheduledRetention } from '../modules/privacy/retention.service.ts';
 import { deleteExpiredCounters } from '../modules/ratelimit/ratelimit.queries.ts';
 import { deleteOldKeys } from './http/idempotency.queries.ts';
+import { deliverWebhook } from '../modules/webhooks/webhooks.deliver.ts';
+import { WEBHOOK_DELIVER_JOB } from '../modules/webhooks/webhooks.events.ts';
 
 export const PRUNE_JOB = 'maintenance.prune';
 export const FEEDBACK_REMINDERS_JOB = 'feedback.reminders';
@@ -40,6 +42,8 @@ export function jobHandlers(transport?: MailTransport): Record<string, JobHandle
     [RETENTION_JOB]: async (ctx) => {
       await runScheduledRetention(ctx);
     },
+    /** One attempt at one webhook delivery; throws on failure so the runner retries with backoff. */
+    [WEBHOOK_DELIVER_JOB]: deliverWebhook,
   };
 }
 

@@ -6,6 +6,7 @@ import type { FileBody } from '../../shared/route.ts';
 import { type Ctx, inTransaction, type MemberActor } from '../../server/context.ts';
 import type { StageDef } from '../../server/db/schema.ts';
 import { audit } from '../audit/audit.service.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import { requireMember, requireRole } from '../orgs/orgs.policy.ts';
 import { JOB_CREATORS, ORG_WIDE_MANAGERS, canManageJob, type JobAccess } from '../openings/openings.policy.ts';
 import { jobAccess, rejectionReasons, requireJob } from '../openings/openings.service.ts';
@@ -151,6 +152,7 @@ async function insertApplication(ctx: Ctx, actor: Author, job: { id: string; sta
   await q.insertApplication(ctx.db, { id, orgId: actor.orgId, openingId: job.id, candidateId, stage: first, now: ctx.clock.now() });
   await q.insertMove(ctx.db, { id: randomUUID(), orgId: actor.orgId, applicationId: id, fromStage: null, toStage: first, reasonCode: null, note: null, undoes: null, movedBy: actor.userId, now: ctx.clock.now() });
   await audit(ctx, 'application.created', { type: 'application', id }, { jobId: job.id, candidateId }, actor.orgId);
+  await emitEvent(ctx, actor.orgId, 'application.created', { applicationId: id, jobId: job.id, candidateId, stage: first });
   return id;
 }
 
@@ -313,6 +315,7 @@ export async function applyMove(ctx: Ctx, actor: MemberActor, app: q.Application
   const now = ctx.clock.now();
   await q.insertMove(ctx.db, { id: moveId, orgId: actor.org.id, applicationId: app.id, fromStage: app.stage, toStage: stage.id, reasonCode: reason ?? input.reasonCode ?? null, note: input.note ?? null, undoes, movedBy: actor.userId, now });
   await q.updateApplicationStage(ctx.db, app.id, { stage: stage.id, status: statusFor(stage), rejectionReason: reason, rejectionNote: stage.kind === 'rejected' ? (input.note ?? null) : null }, now);
+  await emitEvent(ctx, actor.org.id, 'application.stage_changed', { applicationId: app.id, jobId: app.openingId, moveId, fromStage: app.stage, toStage: stage.id, status: statusFor(stage) });
   return moveId;
 }
 

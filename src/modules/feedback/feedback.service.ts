@@ -6,6 +6,7 @@ import { safeCsv } from '../../core/util/csv.ts';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import type { FileBody } from '../../shared/route.ts';
 import { type Ctx, inTransaction, type MemberActor } from '../../server/context.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import { audit } from '../audit/audit.service.ts';
 import type { ApplicationRow } from '../candidates/candidates.queries.ts';
 import * as candQ from '../candidates/candidates.queries.ts';
@@ -196,6 +197,7 @@ export async function saveScorecard(ctx: Ctx, id: string, input: { baseVersion: 
       );
       await q.refreshSummaries(tx.db, row.applicationId, app.openingId);
       await audit(tx, wasSubmitted ? 'scorecard.revised' : 'scorecard.submitted', { type: 'scorecard', id }, { applicationId: row.applicationId, planVersionId: row.planVersionId });
+      await emitEvent(tx, actor.org.id, wasSubmitted ? null : 'scorecard.submitted', { scorecardId: id, applicationId: row.applicationId, interviewId: row.interviewId, interviewerId: row.interviewerId, roundId: row.roundId });
     }
     const fresh = (await q.findScorecard(tx.db, actor.org.id, id))!;
     return toScorecard(tx, actor, fresh, app.candidateName, true);
@@ -328,6 +330,7 @@ export async function decide(ctx: Ctx, applicationId: string, input: { decision:
     const id = randomUUID();
     await q.insertDecision(tx.db, { id, orgId: actor.org.id, applicationId, decision: input.decision, reasonCode: input.reasonCode, rationale: input.rationale, stageMoveId: moveId, decidedBy: actor.userId, now: tx.clock.now() });
     await audit(tx, 'decision.made', { type: 'application', id: applicationId }, { decisionId: id, decision: input.decision, reasonCode: input.reasonCode });
+    await emitEvent(tx, actor.org.id, 'decision.made', { decisionId: id, applicationId, jobId: app.openingId, decision: input.decision, reasonCode: input.reasonCode, moveId });
     const fresh = (await candQ.findApplication(tx.db, actor.org.id, applicationId))!;
     return debriefOf(tx, actor, fresh, facts);
   });

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { AppError, type FieldIssue } from '../../shared/errors.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import { audit } from '../audit/audit.service.ts';
+import { emitEvent, interviewChangeEvent, iso } from '../webhooks/webhooks.events.ts';
 import { requireApplication } from '../candidates/candidates.service.ts';
 import { requireMember, requireRole } from '../orgs/orgs.policy.ts';
 import { JOB_CREATORS } from '../openings/openings.policy.ts';
@@ -99,6 +100,7 @@ export async function createInterview(
     });
     await q.setPanel(tx.db, id, [...[...new Set(input.interviewerIds)].map((userId) => ({ userId, seat: 'interviewer' as const })), ...[...new Set(shadows)].map((userId) => ({ userId, seat: 'shadow' as const }))]);
     await audit(tx, 'interview.created', { type: 'interview', id }, { applicationId, roundId: input.roundId, interviewers: input.interviewerIds.length, shadows: shadows.length });
+    await emitEvent(tx, actor.org.id, 'interview.scheduled', { interviewId: id, applicationId, roundId: input.roundId, startsAt: iso(input.startsAt), endsAt: iso(input.endsAt) });
     // Invites for interviews still ahead (a past interview entered after the fact needs none).
     if (new Date(input.endsAt).getTime() > tx.clock.now().getTime()) await sendInvites(tx, id, 'REQUEST');
     return (await toInterviews(tx, [(await q.findInterview(tx.db, actor.org.id, id))!]))[0]!;
@@ -142,6 +144,7 @@ export async function updateInterview(
       await sendInvites(tx, id, cancelled ? 'CANCEL' : 'REQUEST', emails);
     }
     await audit(tx, 'interview.updated', { type: 'interview', id }, { fields: Object.keys(patch).filter((k) => patch[k as keyof typeof patch] !== undefined).sort() });
+    await emitEvent(tx, actor.org.id, interviewChangeEvent(row, patch), { interviewId: id, applicationId: row.applicationId, roundId: patch.roundId ?? row.roundId, startsAt: iso(startsAt ?? row.startsAt), endsAt: iso(endsAt ?? row.endsAt) });
     return (await toInterviews(tx, [(await q.findInterview(tx.db, actor.org.id, id))!]))[0]!;
   });
 }

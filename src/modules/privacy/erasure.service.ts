@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors.ts';
 import type { FileBody } from '../../shared/route.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import { audit } from '../audit/audit.service.ts';
+import { emitEvent } from '../webhooks/webhooks.events.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
 import type { ErasureReceipt } from './privacy.contract.ts';
 import * as q from './erasure.queries.ts';
@@ -147,6 +148,7 @@ export async function eraseCandidate(ctx: Ctx, candidateId: string, opts: Erasur
     await q.insertReceipt(tx.db, { ...row, orgId, digest });
     if (opts.requestId) await q.completeRequest(tx.db, opts.requestId, { resolvedBy: userId, now, receiptId: row.id });
     await audit(tx, 'candidate.erased', { type: 'candidate', id: candidateId }, { receiptId: row.id, subjectId, trigger: opts.trigger }, orgId);
+    await emitEvent(tx, orgId, 'candidate.erased', { receiptId: row.id, subjectId, trigger: opts.trigger }, { forgetCandidateId: candidateId });
     const erasedByName = userId ? await q.userName(tx.db, userId) : null;
     return toReceipt({ ...row, digest, erasedByName });
   });

@@ -206,6 +206,20 @@ export const personalDataRegistry: Record<string, RegistryEntry> = {
   'retention_policies.action': CODE('enum'),
   'retention_runs.trigger': CODE('enum'),
   'retention_runs.receipt_ids': CODE('receipt ids'),
+
+  // ── Webhooks ───────────────────────────────────────────────────────────────────────────────
+  'webhook_endpoints.url': CODE('receiver URL configured by an admin'),
+  'webhook_endpoints.description': CODE('label an admin gave the endpoint'),
+  'webhook_endpoints.events': CODE('event type names'),
+  'webhook_endpoints.secret_encrypted': CODE('encrypted signing secret'),
+  'webhook_deliveries.event_type': CODE('event type name'),
+  'webhook_deliveries.data': {
+    holds: 'candidate',
+    erasure: "ids and codes only; the erased candidate's id is replaced by null in stored events (emitEvent forgetCandidateId)",
+  },
+  'webhook_deliveries.status': CODE('enum'),
+  'webhook_deliveries.last_error': CODE('HTTP or network error of the receiver'),
+  'webhook_attempts.error': CODE('HTTP or network error of the receiver'),
 };
 
 /** Tables of the migration tool, not of the application. */

@@ -688,6 +688,50 @@ export interface ApiTokensTable {
   revokedAt: NullableTimestamp;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  orgId: string;
+  url: string;
+  description: ColumnType<string, string | undefined, string>;
+  /** Subscribed event types; empty: every type. */
+  events: ColumnType<string[], string[] | undefined, string[]>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  /** AES-256-GCM, `iv.tag.ciphertext` base64url; shown in clear only at creation and rotation. */
+  secretEncrypted: string;
+  createdBy: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'retrying' | 'delivered' | 'dead';
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  orgId: string;
+  endpointId: string;
+  eventId: string;
+  eventType: string;
+  /** The event's data, frozen when the change happened (ids and codes only). */
+  data: Json<Record<string, unknown>>;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  nextAttemptAt: NullableTimestamp;
+  deliveredAt: NullableTimestamp;
+  createdAt: Timestamp;
+}
+
+export interface WebhookAttemptsTable {
+  id: string;
+  deliveryId: string;
+  attempt: number;
+  at: Timestamp;
+  statusCode: number | null;
+  error: string | null;
+  durationMs: number;
+}
+
 export interface DB {
   appSettings: AppSettingsTable;
   users: UsersTable;
@@ -744,6 +788,9 @@ export interface DB {
   legalHolds: LegalHoldsTable;
   retentionRuns: RetentionRunsTable;
   apiTokens: ApiTokensTable;
+  webhookEndpoints: WebhookEndpointsTable;
+  webhookDeliveries: WebhookDeliveriesTable;
+  webhookAttempts: WebhookAttemptsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

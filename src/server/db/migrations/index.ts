@@ -10,6 +10,7 @@ import * as m0008 from './0008_outcomes.ts';
 import * as m0009 from './0009_analytics.ts';
 import * as m0010 from './0010_two_factor.ts';
 import * as m0011 from './0011_privacy.ts';
+import * as m0012 from './0012_webhooks.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_analytics': m0009,
   '0010_two_factor': m0010,
   '0011_privacy': m0011,
+  '0012_webhooks': m0012,
 };

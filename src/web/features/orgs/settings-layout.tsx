@@ -15,6 +15,7 @@ export function SettingsLayout() {
     ...(isAdmin
       ? [
           { to: '/settings/hiring', label: 'Hiring' },
+          { to: '/settings/webhooks', label: 'Webhooks' },
           { to: '/admin/outbox', label: 'Outbox' },
           { to: '/admin/audit', label: 'Audit log' },
         ]

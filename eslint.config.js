@@ -50,7 +50,8 @@ export default tseslint.config(
           patterns: [
             routesImport,
             {
-              regex: '(^|/)server/(?!db/|context\\.ts$|config\\.ts$)',
+              // Relative paths only: packages such as @modelcontextprotocol/sdk/server/… are not our server.
+              regex: '^\\.\\.?/(\\.\\./)*server/(?!db/|context\\.ts$|config\\.ts$)',
               message: 'Modules import only the kernel: server/db, server/context.ts, server/config.ts.',
             },
             { group: ['**/web/**', '**/cli/**'], message: 'Modules do not import the web app or the CLI.' },

@@ -32,6 +32,12 @@ describe('loadConfig', () => {
     }
   });
 
+  it('reads the per-token API rate limit: 600 a minute unless RATE_LIMIT_TOKEN_PER_MINUTE says otherwise', () => {
+    expect(loadConfig({}).api.tokenPerMinute).toBe(600);
+    expect(loadConfig({ RATE_LIMIT_TOKEN_PER_MINUTE: '25' }).api.tokenPerMinute).toBe(25);
+    expect(() => loadConfig({ RATE_LIMIT_TOKEN_PER_MINUTE: '0' })).toThrow(/RATE_LIMIT_TOKEN_PER_MINUTE/);
+  });
+
   it('trims a trailing slash from PUBLIC_URL and uses it for links', () => {
     const c = loadConfig({ PUBLIC_URL: 'https://hire.example.com/' });
     expect(baseUrlOf(c)).toBe('https://hire.example.com');

@@ -36,6 +36,7 @@ const envSchema = z.object({
   RATE_LIMIT_AUTH_IP: z.coerce.number().int().min(1).default(30),
   RATE_LIMIT_AUTH_ACCOUNT: z.coerce.number().int().min(1).default(5),
   RATE_LIMIT_WINDOW_SECONDS: z.coerce.number().int().min(1).default(900),
+  RATE_LIMIT_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).default(600),
   TRUST_PROXY: bool.default(false),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   JOBS_POLL_MS: z.coerce.number().int().min(50).default(1000),
@@ -66,6 +67,8 @@ export interface Config {
   llm: { baseUrl: string | undefined; model: string | undefined; apiKey: string | undefined; timeoutMs: number };
   /** Careers-page applications per client address per hour. */
   careers: { applyPerHour: number };
+  /** Requests one API token may make per minute (a fixed window shared by every instance). */
+  api: { tokenPerMinute: number };
   /** Outbound HTTP (calendar feeds, later webhooks): private and loopback targets refused unless allowed. */
   outbound: { allowPrivate: boolean };
   logLevel: string;
@@ -118,6 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     mail: { smtpUrl: e.SMTP_URL, from: e.SMTP_FROM },
     llm: { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS },
     careers: { applyPerHour: e.RATE_LIMIT_APPLY_IP },
+    api: { tokenPerMinute: e.RATE_LIMIT_TOKEN_PER_MINUTE },
     logLevel: e.LOG_LEVEL,
     jobs: { pollMs: e.JOBS_POLL_MS },
     outbound: { allowPrivate: e.OUTBOUND_ALLOW_PRIVATE },

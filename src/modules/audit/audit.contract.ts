@@ -93,7 +93,18 @@ export const auditActions = [
   'demographics.deleted',
   'api_token.created',
   'api_token.revoked',
+  'webhook.endpoint_created',
+  'webhook.endpoint_updated',
+  'webhook.endpoint_deleted',
+  'webhook.secret_rotated',
+  'webhook.settings_changed',
+  'webhook.redelivered',
+  'webhook.pinged',
   'audit.exported',
+  'greenhouse.imported',
+  'json_resume.imported',
+  'scorecards.imported',
+  'job_record.exported',
 ] as const;
 export type AuditAction = (typeof auditActions)[number];
 

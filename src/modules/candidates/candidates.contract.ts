@@ -99,7 +99,15 @@ export const importResultSchema = z.object({
 });
 export type ImportResult = z.infer<typeof importResultSchema>;
 
-export const createCandidateSchema = candidateInputSchema.extend({ jobId: idSchema.optional() });
+export const createCandidateSchema = candidateInputSchema.extend({ jobId: idSchema.optional() }).meta({
+  // OpenAPI request examples (`x-examples`: zod drops `examples` from schemas with transforms); openapi.test.ts parses each.
+  'x-examples': {
+    candidate: {
+      summary: 'A referred candidate',
+      value: { name: 'Ada Lovelace', email: 'ada.lovelace@example.com', phone: '+44 20 7946 0018', links: ['https://www.linkedin.com/in/ada-example'], source: 'Referral' },
+    },
+  },
+});
 export const moveSchema = z.strictObject({
   toStage: z.string().min(1).max(40),
   reasonCode: z.string().max(40).optional(),
@@ -186,7 +194,7 @@ export const addApplicationRoute = defineRoute({
   tag: 'candidates',
   access: { kind: 'member', roles: managers },
   params: idParamsSchema,
-  body: z.strictObject({ candidateId: idSchema }),
+  body: z.strictObject({ candidateId: idSchema }).meta({ 'x-examples': { application: { summary: 'Apply a candidate', value: { candidateId: '5b0e7c2a-9d41-4f6e-8a37-2c1d9e4f6a80' } } } }),
   response: applicationSchema,
   status: 201,
 });

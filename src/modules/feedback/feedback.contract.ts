@@ -58,6 +58,27 @@ export const saveScorecardSchema = z.strictObject({
   body: scorecardBodySchema,
   /** Submit (or re-submit an edit); otherwise a draft save. */
   submit: z.boolean().default(false),
+}).meta({
+  // OpenAPI request examples (`x-examples`); openapi.test.ts parses each with this schema.
+  'x-examples': {
+    submit: {
+      summary: 'Submit a scorecard (one competency not assessed)',
+      value: {
+        baseVersion: 1,
+        submit: true,
+        body: {
+          ratings: {
+            'technology-strategy-architecture': { rating: 3, evidence: 'Walked through the platform split at her last company: options, costs, why she chose the modular monolith.' },
+            'talent-team-development': { rating: null, evidence: '' },
+          },
+          recommendation: 'yes',
+          notes: 'Clear on trade-offs; ask the panel round about hiring plans.',
+          redFlags: [],
+          questionRatings: [],
+        },
+      },
+    },
+  },
 });
 
 export const debriefSchema = z.object({
@@ -95,6 +116,11 @@ export const decisionInputSchema = z.strictObject({
   decision: z.enum(decisionKinds),
   reasonCode: z.string().min(1).max(40),
   rationale: z.string().trim().min(10, 'Write at least a sentence of rationale').max(10_000),
+}).meta({
+  // OpenAPI request examples (`x-examples`); openapi.test.ts parses each with this schema.
+  'x-examples': {
+    advance: { summary: 'Advance to the next interview stage', value: { decision: 'advance', reasonCode: 'meets_bar', rationale: 'Strong evidence on architecture and strategy; the panel round should probe team building.' } },
+  },
 });
 
 export const waitingSchema = z.object({

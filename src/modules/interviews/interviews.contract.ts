@@ -73,7 +73,21 @@ export const createInterviewRoute = defineRoute({
   tag: 'interviews',
   access: { kind: 'member', roles: schedulers },
   params: idParamsSchema,
-  body: interviewInputSchema,
+  body: interviewInputSchema.meta({
+    'x-examples': {
+      deepDive: {
+        summary: 'An hour-long deep dive on video',
+        value: {
+          roundId: 'deep-dive',
+          interviewerIds: ['8c3f2b1e-6a7d-4e59-b0c4-1f2e3d4c5b6a'],
+          startsAt: '2026-03-10T14:00:00+01:00',
+          endsAt: '2026-03-10T15:00:00+01:00',
+          timeZone: 'Europe/Berlin',
+          location: 'Video call',
+        },
+      },
+    },
+  }),
   response: interviewSchema,
   status: 201,
 });

@@ -70,7 +70,9 @@ export const createJobSchema = z
     team: z.array(teamEntrySchema).max(100).default([]),
   })
   .refine((j) => !(j.roleId && j.orgRoleId), { path: ['orgRoleId'], message: 'Give a library role or an organization role, not both' })
-  .refine((j) => j.roleId || j.orgRoleId || j.planId, { path: ['roleId'], message: 'Choose a role or an interview plan' });
+  .refine((j) => j.roleId || j.orgRoleId || j.planId, { path: ['roleId'], message: 'Choose a role or an interview plan' })
+  // OpenAPI request examples (`x-examples`: named media-type examples); openapi.test.ts parses each with this schema.
+  .meta({ 'x-examples': { fromRole: { summary: 'A CTO job, its interview plan from the library guide', value: { roleId: 'cto', title: 'Chief Technology Officer', location: 'Berlin', remotePolicy: 'hybrid', status: 'open' } } } });
 
 export const updateJobSchema = z.strictObject({
   title: titleSchema.optional(),

@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { canonicalJson } from '../../core/util/canonical-json.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { FileBody, RouteDef } from '../../shared/route.ts';
@@ -10,6 +11,7 @@ import type { Config } from '../config.ts';
 import { type Actor, type Clock, type Ctx, type ResponseControl, type RouteBinding } from '../context.ts';
 import type { Db } from '../db/connect.ts';
 import * as idem from './idempotency.queries.ts';
+import { consumeTokenRateLimit } from './token-rate-limit.ts';
 
 export const SESSION_COOKIE = 'rubric_session';
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -117,6 +119,38 @@ function responseControl(req: FastifyRequest, reply: FastifyReply, config: Confi
   };
 }
 
+/** Media types of download formats, for the OpenAPI description of file responses. */
+const FORMAT_MEDIA: Record<string, string> = {
+  md: 'text/markdown',
+  html: 'text/html',
+  text: 'text/plain',
+  pdf: 'application/pdf',
+  csv: 'text/csv',
+  json: 'application/json',
+  jsonld: 'application/ld+json',
+  ics: 'text/calendar',
+};
+
+/** The values of a `format` query parameter (an enum, possibly optional or defaulted). */
+function formatsOf(query: unknown): string[] {
+  let s = (query as { shape?: Record<string, unknown> } | undefined)?.shape?.format as { _zod?: { def: Record<string, unknown> } } | undefined;
+  while (s?._zod?.def.innerType) s = s._zod.def.innerType as typeof s;
+  const entries = s?._zod?.def.entries as Record<string, string> | undefined;
+  return entries ? Object.values(entries) : [];
+}
+
+/**
+ * OpenAPI for a download: its media types (from the `format` query when it has one, text/calendar
+ * for invites and feeds, else any binary), never a JSON body. Only documentation: the handler sends
+ * a string or Buffer, which Fastify never serializes.
+ */
+export function fileResponse(def: Pick<RouteDef, 'path' | 'query'>): { description: string; content: Record<string, { schema: unknown }> } {
+  const formats = formatsOf(def.query).map((f) => FORMAT_MEDIA[f] ?? 'application/octet-stream');
+  const types = formats.length ? [...new Set(formats)] : /\/ics$|calendar-feeds/.test(def.path) ? ['text/calendar'] : ['application/octet-stream'];
+  const file = z.string().meta({ description: 'The file (its name is in Content-Disposition)' });
+  return { description: 'A file download', content: Object.fromEntries(types.map((t) => [t, { schema: file }])) };
+}
+
 /**
  * Registers contract+handler pairs: validation and response filtering by the contract's zod schemas,
  * session resolution, access check, CSRF (Origin plus the session's token header) and
@@ -136,7 +170,7 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
         ...(def.params ? { params: def.params } : {}),
         ...(def.query ? { querystring: def.query } : {}),
         ...(def.body ? { body: def.body } : {}),
-        ...(def.file ? {} : { response: { [status]: def.response } }),
+        response: { [status]: def.file ? fileResponse(def) : def.response },
         ...(def.access.kind === 'public' ? {} : { security: def.sessionOnly ? [{ session: [] }] : [{ session: [] }, { bearer: [] }] }),
       },
       config: { access: def.access },
@@ -146,6 +180,8 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
         // An API token counts only without a session cookie, and public routes ignore it.
         const bearer = !token && def.access.kind !== 'public' ? bearerToken(req) : undefined;
         const actor = token ? await resolveSession(baseCtx, token) : bearer ? await resolveApiToken(baseCtx, bearer) : null;
+        // Every token-authenticated request counts against its token's window (RateLimit-* headers).
+        if (actor?.via === 'token' && bearer) await consumeTokenRateLimit(baseCtx, reply, bearer);
         if (actor?.via === 'token') checkToken(def, actor);
         // A bearer request without cookies carries no ambient credential: there is nothing to forge.
         if (UNSAFE.has(def.method) && actor?.via !== 'token') {

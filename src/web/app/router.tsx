@@ -81,6 +81,7 @@ const routes: RouteObject[] = [
           { path: 'jobs/new', lazy: () => import('../features/jobs/new-job-page.tsx').then((m) => ({ Component: m.NewJobPage })) },
           { path: 'jobs/:id', lazy: () => import('../features/jobs/job-page.tsx').then((m) => ({ Component: m.JobPage })) },
           { path: 'jobs/:id/settings', lazy: () => import('../features/jobs/job-settings-page.tsx').then((m) => ({ Component: m.JobSettingsPage })) },
+          { path: 'jobs/:id/import', lazy: () => import('../features/imports/import-page.tsx').then((m) => ({ Component: m.ImportPage })) },
           // Job descriptions: every job's description at a glance, and a check of any text.
           {
             path: 'job-descriptions',
@@ -152,6 +153,7 @@ const routes: RouteObject[] = [
               { path: 'settings/pools', lazy: () => import('../features/scheduling/pools-page.tsx').then((m) => ({ Component: m.PoolsPage })) },
               { path: 'settings/security', lazy: () => import('../features/auth/security-page.tsx').then((m) => ({ Component: m.SecurityPage })) },
               { path: 'settings/api-tokens', lazy: () => import('../features/auth/api-tokens-page.tsx').then((m) => ({ Component: m.ApiTokensPage })) },
+              { path: 'settings/webhooks', lazy: () => import('../features/webhooks/webhooks-page.tsx').then((m) => ({ Component: m.WebhooksPage })) },
               { path: 'admin/outbox', lazy: () => import('../features/outbox/outbox-page.tsx').then((m) => ({ Component: m.OutboxPage })) },
               { path: 'admin/audit', lazy: () => import('../features/audit/audit-page.tsx').then((m) => ({ Component: m.AuditPage })) },
             ],

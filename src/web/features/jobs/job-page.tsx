@@ -141,9 +141,14 @@ function JobView({ job }: { job: Job }) {
               Job description
             </ButtonLink>
             {canManage ? (
-              <ButtonLink to={`/jobs/${job.id}/settings`} variant="secondary" size="sm">
-                Job settings
-              </ButtonLink>
+              <>
+                <ButtonLink to={`/jobs/${job.id}/import`} variant="secondary" size="sm">
+                  Import history
+                </ButtonLink>
+                <ButtonLink to={`/jobs/${job.id}/settings`} variant="secondary" size="sm">
+                  Job settings
+                </ButtonLink>
+              </>
             ) : null}
           </>
         }

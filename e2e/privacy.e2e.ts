@@ -208,4 +208,44 @@ describe('privacy journey', () => {
     expect((await fetch(`${base}/api/v1/candidates?limit=1`, { headers: { authorization: `Bearer ${secret}` } })).status).toBe(401);
     expectCleanConsole(me.errors);
   });
+
+  it('integrations: a webhook endpoint with its secret shown once, and a JSON Resume imported into a job', async () => {
+    const base = journey.server.url;
+    const me = await newUser(journey.browser);
+    const { page } = me;
+    await page.goto(base + '/login');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL('**/dashboard');
+
+    await page.goto(base + '/settings/security');
+    await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Webhooks' }).click();
+    await page.waitForURL('**/settings/webhooks');
+    await page.getByLabel('Endpoint URL').fill('ftp://hooks.example.test/rubric');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    await page.getByText(/http/i).first().waitFor();
+    await page.getByLabel('Endpoint URL').fill('https://hooks.example.test/rubric');
+    await page.getByRole('button', { name: 'Add endpoint' }).click();
+    const secret = page.getByLabel('Signing secret');
+    await secret.waitFor();
+    expect(await secret.inputValue()).toMatch(/^whsec_/);
+    await expectAccessible(page, 'webhooks with a new secret');
+
+    await page.goto(base + '/jobs');
+    await page.getByRole('link', { name: /Chief Technology Officer/ }).first().click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]+$/);
+    await page.getByRole('link', { name: 'Import history' }).click();
+    await page.waitForURL(/\/jobs\/[0-9a-f-]+\/import$/);
+    await page.getByLabel('JSON Resume (one candidate)').check();
+    await page.getByLabel('File').setInputFiles(path.join(root, 'src', 'modules', 'imports', 'fixtures', 'resume-good.json'));
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Preview — would import: 1 new candidate, 1 application, 0 interviews, 0 scorecards (0 ratings).').waitFor();
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported: 1 new candidate, 1 application, 0 interviews, 0 scorecards (0 ratings).').waitFor();
+    await expectAccessible(page, 'import history');
+    const table = await searchJobCandidates(page, 'Yevgenia');
+    await table.getByRole('link', { name: 'Yevgenia Hartcourt' }).waitFor();
+    expectCleanConsole(me.errors);
+  });
 });

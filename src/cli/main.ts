@@ -5,8 +5,10 @@ import { registerCandidatePrivacyCommands } from './commands/candidates.ts';
 import { registerDataCommands } from './commands/data.ts';
 import { registerDemoCommands } from './commands/demo.ts';
 import { registerHiringCommands } from './commands/hiring.ts';
+import { registerImportCommands } from './commands/imports.ts';
 import { registerJdCommands } from './commands/jd.ts';
 import { registerLibraryCommands } from './commands/library.ts';
+import { registerMcpCommands } from './commands/mcp.ts';
 import { registerOutcomesCommands } from './commands/outcomes.ts';
 import { registerPlanCommands } from './commands/plans.ts';
 import { registerScheduleCommands } from './commands/schedule.ts';
@@ -31,6 +33,7 @@ export function buildProgram(): Command {
   registerDataCommands(program);
   registerBackupCommands(program);
   registerHiringCommands(program);
+  registerImportCommands(program);
   registerCandidatePrivacyCommands(program);
   registerOutcomesCommands(program);
   registerScheduleCommands(program);
@@ -38,6 +41,7 @@ export function buildProgram(): Command {
   registerTranscriptCommands(program);
   registerAnalyzeCommands(program);
   registerDemoCommands(program);
+  registerMcpCommands(program);
   const exitOverrideAll = (c: Command) => {
     c.exitOverride();
     c.commands.forEach(exitOverrideAll);

@@ -39,13 +39,15 @@ import { retentionRoutes } from '../modules/privacy/retention.routes.ts';
 import { apiTokenRoutes } from '../modules/auth/api-tokens.routes.ts';
 import { webhookRoutes } from '../modules/webhooks/webhooks.routes.ts';
 import { importRoutes } from '../modules/imports/imports.routes.ts';
+import { mcpHttp } from '../modules/mcp/mcp.http.ts';
 import type { Config } from './config.ts';
 import { type Clock, type RouteBinding, systemClock } from './context.ts';
 import { type Database, findPackageRoot } from './db/connect.ts';
 import { pingDatabase } from './db/health.queries.ts';
 import { registerErrorHandling } from './http/errors.ts';
-import { makeCtx, registerBindings } from './http/register.ts';
+import { fileResponse, makeCtx, registerBindings } from './http/register.ts';
 import { registerWeb } from './http/static.ts';
+import { consumeTokenRateLimit } from './http/token-rate-limit.ts';
 
 export const allRoutes: RouteBinding[] = [...authRoutes, ...orgsRoutes, ...outboxRoutes, ...auditRoutes, ...rolesRoutes, ...advisorRoutes, ...questionsRoutes, ...plansRoutes, ...openingsRoutes, ...candidatesRoutes, ...interviewsRoutes, ...feedbackRoutes, ...schedulingRoutes, ...jdRoutes, ...intelligenceRoutes, ...outcomesRoutes, ...demographicsRoutes, ...analyticsRoutes, ...erasureRoutes, ...requestRoutes, ...retentionRoutes, ...apiTokenRoutes, ...webhookRoutes, ...importRoutes];
 
@@ -163,6 +165,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(demographicsHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
   // The candidate's privacy notice and request page (/my-data/:token; /privacy belongs to the SPA).
   await app.register(privacyHttp, { ctxOf: (req) => makeCtx(deps, req, null) });
+  // The MCP server for AI agents (streamable HTTP, API tokens only; docs/mcp.md).
+  await app.register(mcpHttp, { ctxOf: (req) => makeCtx(deps, req, null), rateLimit: consumeTokenRateLimit });
 
   // Guide downloads are files (Markdown, HTML, PDF, plan JSON), not JSON API responses.
   app.withTypeProvider<ZodTypeProvider>().get(
@@ -173,6 +177,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
         summary: 'Download a guide as Markdown, print-ready HTML, PDF or portable plan JSON (rubric.plan/v1)',
         params: z.object({ roleId: roleIdSchema }),
         querystring: z.strictObject({ format: z.enum(guideExportFormats) }),
+        response: { 200: fileResponse({ path: '/api/v1/guides/:roleId/export', query: z.strictObject({ format: z.enum(guideExportFormats) }) }) },
       },
     },
     async (req, reply) => {

@@ -38,7 +38,7 @@ describe('docs/permissions.md', () => {
     const matrix = readMatrix();
     const byKey = new Map(matrix.map((r) => [`${r.method} ${r.path}`, r]));
     const routes = registeredRoutes(t.app).filter(
-      (r) => (r.url.startsWith('/api') || r.url.startsWith('/careers') || r.url.startsWith('/self-id') || r.url.startsWith('/my-data') || r.url === '/healthz' || r.url === '/readyz') && !r.url.startsWith('/api/docs/'),
+      (r) => (r.url.startsWith('/api') || r.url.startsWith('/careers') || r.url.startsWith('/self-id') || r.url.startsWith('/my-data') || r.url === '/mcp' || r.url === '/healthz' || r.url === '/readyz') && !r.url.startsWith('/api/docs/'),
     );
     expect(routes.length).toBeGreaterThan(20);
     const missing = routes.filter((r) => !byKey.has(`${r.method} ${r.url}`)).map((r) => `${r.method} ${r.url}`);

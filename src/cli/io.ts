@@ -54,3 +54,14 @@ export function readJsonFile(file: string): unknown {
     throw usageError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
 }
+
+/** `--map column=header …` of the CSV importers → the mapping their API takes (our column → the file's header). */
+export function columnMapOption(values: string[] | undefined, columns: readonly string[]): Record<string, string> {
+  const mapping: Record<string, string> = {};
+  for (const m of values ?? []) {
+    const [ours, ...rest] = m.split('=');
+    if (!ours || !rest.length || !rest.join('=').trim() || !columns.includes(ours)) throw usageError(`--map takes column=header with a column of ${columns.join(', ')}`);
+    mapping[ours] = rest.join('=');
+  }
+  return mapping;
+}

@@ -3,10 +3,11 @@ import type { Command } from 'commander';
 import { importCandidates } from '../../modules/candidates/candidates.import.ts';
 import { exportScorecards } from '../../modules/feedback/feedback.service.ts';
 import { jobStatuses, remotePolicies } from '../../modules/openings/openings.contract.ts';
+import { candidateImportColumns } from '../../modules/candidates/candidates.contract.ts';
 import { createJob, listJobs } from '../../modules/openings/openings.service.ts';
 import { AppError } from '../../shared/errors.ts';
 import { asMember, withDatabase } from '../context.ts';
-import { output, usageError } from '../io.ts';
+import { columnMapOption, output, usageError } from '../io.ts';
 
 const member = (c: Command) => c.requiredOption('--org <slug>', 'organization slug').requiredOption('--as <email>', 'act as this member');
 
@@ -65,12 +66,14 @@ export function registerHiringCommands(program: Command): void {
     .requiredOption('--job <id>', 'job id')
     .option('--skip-invalid', 'import the good rows and report the bad ones (default: any bad row imports nothing, exit 2)')
     .option('--preview', 'validate and report without writing')
+    .option('--map <column=header...>', "read our column from the file's header, e.g. --map email='E-mail address' name=Candidate")
     .option('--format <format>', 'json or text', 'text')
-    .action(async (file: string, opts: { org: string; as: string; job: string; skipInvalid?: boolean; preview?: boolean; format: string }) => {
+    .action(async (file: string, opts: { org: string; as: string; job: string; skipInvalid?: boolean; preview?: boolean; map?: string[]; format: string }) => {
       formatOf(opts.format, ['json', 'text']);
+      const mapping = columnMapOption(opts.map, candidateImportColumns);
       const csv = readText(file);
       try {
-        const result = await withDatabase(async (ctx) => importCandidates(await asMember(ctx, opts.org, opts.as), opts.job, { csv, skipInvalid: !!opts.skipInvalid, preview: !!opts.preview }));
+        const result = await withDatabase(async (ctx) => importCandidates(await asMember(ctx, opts.org, opts.as), opts.job, { csv, skipInvalid: !!opts.skipInvalid, preview: !!opts.preview, mapping }));
         output(opts.format, result, () =>
           [
             `${result.preview ? 'Preview: would import' : 'Imported'} ${result.imported} of ${result.rows} row(s) (${result.linkedExisting} linked to existing candidates).`,

@@ -7,7 +7,7 @@ import { importJsonResume } from '../../modules/imports/json-resume.ts';
 import { importScorecardsCsv } from '../../modules/imports/scorecards-csv.ts';
 import { AppError } from '../../shared/errors.ts';
 import { asMember, withDatabase } from '../context.ts';
-import { output, usageError } from '../io.ts';
+import { columnMapOption, output, usageError } from '../io.ts';
 
 const member = (c: Command) => c.requiredOption('--org <slug>', 'organization slug').requiredOption('--as <email>', 'act as this member');
 
@@ -106,12 +106,7 @@ export function registerImportCommands(program: Command): void {
     .option('--skip-invalid', 'import the good scorecards and report the bad rows (default: any bad row imports nothing, exit 2)')
     .option('--format <format>', 'json or text', 'text')
     .action(async (file: string, opts: { org: string; as: string; map?: string[]; preview?: boolean; skipInvalid?: boolean; format: string }) => {
-      const mapping: Record<string, string> = {};
-      for (const m of opts.map ?? []) {
-        const [ours, ...rest] = m.split('=');
-        if (!ours || !rest.length || !(scorecardImportColumns as readonly string[]).includes(ours)) throw usageError(`--map takes column=header with a column of ${scorecardImportColumns.join(', ')}`);
-        mapping[ours] = rest.join('=');
-      }
+      const mapping = columnMapOption(opts.map, scorecardImportColumns);
       const csv = readText(file);
       await runImport(opts.format, () => withDatabase(async (ctx) => importScorecardsCsv(await asMember(ctx, opts.org, opts.as), { csv, mapping, preview: !!opts.preview, skipInvalid: !!opts.skipInvalid })));
     });

@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
 import { importOutcomes } from '../../modules/outcomes/outcomes.import.ts';
+import { OUTCOME_IMPORT_COLUMNS } from '../../modules/outcomes/outcomes.contract.ts';
 import { AppError } from '../../shared/errors.ts';
 import { asMember, withDatabase } from '../context.ts';
-import { output, usageError } from '../io.ts';
+import { columnMapOption, output, usageError } from '../io.ts';
 
 function readText(file: string): string {
   try {
@@ -25,12 +26,14 @@ export function registerOutcomesCommands(program: Command): void {
     .requiredOption('--as <email>', 'act as this member')
     .option('--preview', 'validate and report without writing')
     .option('--skip-invalid', 'import the good rows and report the bad ones (default: any bad row imports nothing, exit 2)')
+    .option('--map <column=header...>', "read our column from the file's header, e.g. --map performance_rating=Rating")
     .option('--format <format>', 'json or text', 'text')
-    .action(async (file: string, opts: { org: string; as: string; preview?: boolean; skipInvalid?: boolean; format: string }) => {
+    .action(async (file: string, opts: { org: string; as: string; preview?: boolean; skipInvalid?: boolean; map?: string[]; format: string }) => {
       if (!['json', 'text'].includes(opts.format)) throw usageError('--format must be one of json, text');
+      const mapping = columnMapOption(opts.map, OUTCOME_IMPORT_COLUMNS);
       const csv = readText(file);
       try {
-        const result = await withDatabase(async (ctx) => importOutcomes(await asMember(ctx, opts.org, opts.as), { csv, preview: !!opts.preview, skipInvalid: !!opts.skipInvalid }));
+        const result = await withDatabase(async (ctx) => importOutcomes(await asMember(ctx, opts.org, opts.as), { csv, preview: !!opts.preview, skipInvalid: !!opts.skipInvalid, mapping }));
         output(opts.format, result, () =>
           [
             `${result.preview ? 'Preview: would import' : 'Imported'} ${result.imported} of ${result.rows} row(s): ${result.created} new, ${result.updated} updated.`,

@@ -246,6 +246,11 @@ export const undoMoveRoute = defineRoute({
   response: applicationDetailSchema,
 });
 
+/** Optional self-identified demographics (DECISIONS 35): only from members holding `compliance`. */
+export const DEMOGRAPHIC_COLUMNS = ['sex', 'race_ethnicity', 'age_band'] as const;
+/** The columns a candidates CSV may have (a mapping renames the file's headers to these). */
+export const candidateImportColumns = ['name', 'email', 'phone', 'links', 'source', 'notes', ...DEMOGRAPHIC_COLUMNS] as const;
+
 export const importCandidatesRoute = defineRoute({
   method: 'POST',
   path: '/api/v1/jobs/:id/candidates/import',
@@ -254,7 +259,13 @@ export const importCandidatesRoute = defineRoute({
   tag: 'candidates',
   access: { kind: 'member', roles: managers },
   params: idParamsSchema,
-  body: z.strictObject({ csv: z.string().max(5_000_000), skipInvalid: z.boolean().default(false), preview: z.boolean().default(false) }),
+  body: z.strictObject({
+    csv: z.string().max(5_000_000),
+    skipInvalid: z.boolean().default(false),
+    preview: z.boolean().default(false),
+    /** Column mapping: our column → the header your file uses for it (e.g. { "email": "E-mail address" }). */
+    mapping: z.partialRecord(z.enum(candidateImportColumns), z.string().trim().min(1).max(200)).default({}),
+  }),
   response: importResultSchema,
   bodyLimit: 5_500_000,
 });

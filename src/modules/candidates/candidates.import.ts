@@ -1,4 +1,3 @@
-import { parse } from 'csv-parse/sync';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
@@ -6,15 +5,14 @@ import { ageBandValues, type DemographicsBody, raceEthnicityValues, sexValues } 
 import { saveDemographics } from '../analytics/demographics.service.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
+import { type ColumnMapping, mapHeader, readCsv } from '../imports/csv.ts';
 import { JOB_CREATORS } from '../openings/openings.policy.ts';
 import { requireJob } from '../openings/openings.service.ts';
-import { candidateInputSchema, type ImportResult } from './candidates.contract.ts';
+import { candidateImportColumns as IMPORT_COLUMNS, candidateInputSchema, DEMOGRAPHIC_COLUMNS, type ImportResult } from './candidates.contract.ts';
 import * as q from './candidates.queries.ts';
 import { authorOf, insertApplication, insertCandidate } from './candidates.service.ts';
 
-/** Optional self-identified demographics (DECISIONS 35): only from members holding `compliance`. */
-export const DEMOGRAPHIC_COLUMNS = ['sex', 'race_ethnicity', 'age_band'] as const;
-export const IMPORT_COLUMNS = ['name', 'email', 'phone', 'links', 'source', 'notes', ...DEMOGRAPHIC_COLUMNS] as const;
+export { DEMOGRAPHIC_COLUMNS, candidateImportColumns as IMPORT_COLUMNS } from './candidates.contract.ts';
 const REQUIRED = ['name', 'email'];
 const MAX_ROWS = 5000;
 export const DEMOGRAPHICS_NEED_COMPLIANCE = 'Only members holding the compliance grant may import demographics';
@@ -54,26 +52,16 @@ function readDemographics(line: number, cells: Partial<Record<DemographicColumn,
  * Validates a whole CSV file (header row, then one candidate per row) and reports every bad row
  * with its line number and column. Pure apart from the lookups done by the caller.
  */
-export function parseCandidatesCsv(csv: string, opts: { demographicsAllowed: boolean } = { demographicsAllowed: false }): { rows: GoodRow[]; errors: RowError[]; total: number } {
-  let records: { record: string[]; line: number }[];
-  try {
-    records = (parse(csv.replace(/^\uFEFF/, "").trimEnd(), { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({
-      record: r.record,
-      line: r.info.lines,
-    }));
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    throw new AppError('invalid', `The file is not valid CSV: ${err.message ?? 'unreadable'}`, { errors: [{ line: err.lines ?? 1, column: null, reason: err.message ?? 'Unreadable CSV' }] });
-  }
-  if (records.length === 0) throw new AppError('invalid', 'The file is empty: expected a header row and at least one candidate', { errors: [{ line: 1, column: null, reason: 'Empty file' }] });
-  const header = records[0]!.record.map((h) => h.toLowerCase());
+export function parseCandidatesCsv(csv: string, opts: { demographicsAllowed: boolean } = { demographicsAllowed: false }, mapping: ColumnMapping = {}): { rows: GoodRow[]; errors: RowError[]; total: number } {
+  const file = readCsv(csv, 'column', 'The file is empty: expected a header row and at least one candidate');
+  const header = mapHeader(file.header, mapping);
   const headerErrors: RowError[] = [];
   header.forEach((h) => {
     if (!(IMPORT_COLUMNS as readonly string[]).includes(h)) headerErrors.push({ line: 1, column: h, reason: `Unknown column "${h}" (use ${IMPORT_COLUMNS.join(', ')})` });
   });
   for (const r of REQUIRED) if (!header.includes(r)) headerErrors.push({ line: 1, column: r, reason: `Missing required column "${r}"` });
   if (headerErrors.length) throw new AppError('invalid', 'The header row is not valid', { errors: headerErrors });
-  const body = records.slice(1);
+  const body = file.body;
   if (body.length === 0) throw new AppError('invalid', 'The file has a header but no candidates', { errors: [{ line: 2, column: null, reason: 'No rows' }] });
   if (body.length > MAX_ROWS) throw new AppError('invalid', `At most ${MAX_ROWS} rows per import (this file has ${body.length})`, { errors: [{ line: MAX_ROWS + 2, column: null, reason: 'Too many rows' }] });
 
@@ -116,9 +104,9 @@ export function parseCandidatesCsv(csv: string, opts: { demographicsAllowed: boo
  * `skipInvalid`, which imports the good rows in one transaction. Known emails link the existing
  * candidate instead of duplicating them; a candidate already on the job is a row error.
  */
-export async function importCandidates(ctx: Ctx, jobId: string, input: { csv: string; skipInvalid: boolean; preview: boolean }): Promise<ImportResult> {
+export async function importCandidates(ctx: Ctx, jobId: string, input: { csv: string; skipInvalid: boolean; preview: boolean; mapping?: ColumnMapping }): Promise<ImportResult> {
   const actor = requireRole(ctx, JOB_CREATORS);
-  const parsed = parseCandidatesCsv(input.csv, { demographicsAllowed: actor.org.compliance });
+  const parsed = parseCandidatesCsv(input.csv, { demographicsAllowed: actor.org.compliance }, input.mapping);
   return inTransaction(ctx, async (tx) => {
     const { row: job } = await requireJob(tx, jobId, 'manage');
     const errors = [...parsed.errors];

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors.ts';
 import type { Ctx, MemberActor } from '../../server/context.ts';
 import type { StageDef } from '../../server/db/schema.ts';
@@ -27,24 +26,6 @@ export function refuseIfInvalid(errors: ImportIssue[], opts: { preview: boolean;
   });
 }
 
-/**
- * Reads a CSV file the way the candidates and outcomes importers do (BOM stripped, trimmed cells,
- * blank lines skipped, each record with its line number); an unreadable file is 400 naming the line.
- */
-export function readCsv(csv: string): { header: string[]; body: { record: string[]; line: number }[] } {
-  let records: { record: string[]; line: number }[];
-  try {
-    records = (parse(csv.replace(/^\uFEFF/, '').trimEnd(), { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({
-      record: r.record,
-      line: r.info.lines,
-    }));
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    throw new AppError('invalid', `The file is not valid CSV: ${err.message ?? 'unreadable'}`, { errors: [{ line: err.lines ?? 1, path: null, reason: err.message ?? 'Unreadable CSV' }] });
-  }
-  if (records.length === 0) throw new AppError('invalid', 'The file is empty: expected a header row', { errors: [{ line: 1, path: null, reason: 'Empty file' }] });
-  return { header: records[0]!.record, body: records.slice(1) };
-}
 
 /** The round an imported scorecard or interview belongs to: by name, else the round rating most of `competencies`, else the first. */
 export function roundFor(plan: Plan, names: (string | null | undefined)[], competencies: string[] = []): string {

@@ -10,7 +10,8 @@ import { jobAccess, planBodyOf } from '../openings/openings.service.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
 import { type ImportIssue, type ImportReport, scorecardImportColumns } from './imports.contract.ts';
 import * as q from './imports.queries.ts';
-import { dateOf, emptyCounts, readCsv, refuseIfInvalid, writeInterview, writeScorecard } from './imports.service.ts';
+import { readCsv } from './csv.ts';
+import { dateOf, emptyCounts, refuseIfInvalid, writeInterview, writeScorecard } from './imports.service.ts';
 
 type Column = (typeof scorecardImportColumns)[number];
 const MAX_ROWS = 20_000;

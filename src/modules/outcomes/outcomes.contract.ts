@@ -74,10 +74,26 @@ export const outcomeImportResultSchema = z.object({
 });
 export type OutcomeImportResult = z.infer<typeof outcomeImportResultSchema>;
 
+/** The columns an outcomes CSV may have (a mapping renames the file's headers to these). */
+export const OUTCOME_IMPORT_COLUMNS = [
+  'application_id',
+  'candidate_email',
+  'job_id',
+  'checkpoint',
+  'performance_rating',
+  'retained',
+  'ramp_days',
+  'regretted_attrition',
+  'manager_satisfaction',
+  'note',
+] as const;
+
 export const importOutcomesSchema = z.strictObject({
   csv: z.string().max(5_000_000),
   preview: z.boolean().default(false),
   skipInvalid: z.boolean().default(false),
+  /** Column mapping: our column → the header your file uses for it (e.g. { "performance_rating": "Rating" }). */
+  mapping: z.partialRecord(z.enum(OUTCOME_IMPORT_COLUMNS), z.string().trim().min(1).max(200)).default({}),
 });
 
 const managers = ['owner', 'admin', 'recruiter', 'hiring_manager'] as const;

@@ -1,28 +1,16 @@
 import { randomUUID } from 'node:crypto';
-import { parse } from 'csv-parse/sync';
 import { AppError } from '../../shared/errors.ts';
 import { emailSchema, idSchema } from '../../shared/common.ts';
 import { type Ctx, inTransaction } from '../../server/context.ts';
 import { audit } from '../audit/audit.service.ts';
 import { requireRole } from '../orgs/orgs.policy.ts';
+import { type ColumnMapping, mapHeader, readCsv } from '../imports/csv.ts';
 import { canManageJob, JOB_CREATORS, type JobAccess } from '../openings/openings.policy.ts';
 import { jobAccess } from '../openings/openings.service.ts';
-import { type OutcomeCheckpoint, type OutcomeImportResult, type OutcomeMeasures, outcomeCheckpoints, outcomeMeasuresSchema } from './outcomes.contract.ts';
+import { OUTCOME_IMPORT_COLUMNS, type OutcomeCheckpoint, type OutcomeImportResult, type OutcomeMeasures, outcomeCheckpoints, outcomeMeasuresSchema } from './outcomes.contract.ts';
 import * as q from './outcomes.queries.ts';
 import { valuesOf } from './outcomes.service.ts';
 
-export const OUTCOME_IMPORT_COLUMNS = [
-  'application_id',
-  'candidate_email',
-  'job_id',
-  'checkpoint',
-  'performance_rating',
-  'retained',
-  'ramp_days',
-  'regretted_attrition',
-  'manager_satisfaction',
-  'note',
-] as const;
 type Column = (typeof OUTCOME_IMPORT_COLUMNS)[number];
 const MEASURE_COLUMNS = ['performance_rating', 'retained', 'ramp_days', 'regretted_attrition', 'manager_satisfaction'] as const;
 const MAX_ROWS = 5000;
@@ -60,19 +48,9 @@ function int(v: string): number | null | 'bad' {
  * Validates a whole outcomes CSV (header row, then one outcome per row) and reports every bad
  * value with its line and column. Which application a row means is checked by the caller.
  */
-export function parseOutcomesCsv(csv: string): { rows: GoodRow[]; errors: RowError[]; total: number } {
-  let records: { record: string[]; line: number }[];
-  try {
-    records = (parse(csv.replace(/^\uFEFF/, '').trimEnd(), { relax_column_count: true, skip_empty_lines: true, info: true, trim: true }) as unknown as { record: string[]; info: { lines: number } }[]).map((r) => ({
-      record: r.record,
-      line: r.info.lines,
-    }));
-  } catch (e) {
-    const err = e as { message?: string; lines?: number };
-    throw new AppError('invalid', `The file is not valid CSV: ${err.message ?? 'unreadable'}`, { errors: [{ line: err.lines ?? 1, column: null, reason: err.message ?? 'Unreadable CSV' }] });
-  }
-  if (records.length === 0) throw new AppError('invalid', 'The file is empty: expected a header row and at least one outcome', { errors: [{ line: 1, column: null, reason: 'Empty file' }] });
-  const header = records[0]!.record.map((h) => h.toLowerCase());
+export function parseOutcomesCsv(csv: string, mapping: ColumnMapping = {}): { rows: GoodRow[]; errors: RowError[]; total: number } {
+  const file = readCsv(csv, 'column', 'The file is empty: expected a header row and at least one outcome');
+  const header = mapHeader(file.header, mapping);
   const headerErrors: RowError[] = [];
   const seenHeader = new Set<string>();
   header.forEach((h) => {
@@ -86,7 +64,7 @@ export function parseOutcomesCsv(csv: string): { rows: GoodRow[]; errors: RowErr
   }
   if (!MEASURE_COLUMNS.some((c) => header.includes(c))) headerErrors.push({ line: 1, column: null, reason: `Add at least one measure column (${MEASURE_COLUMNS.join(', ')})` });
   if (headerErrors.length) throw new AppError('invalid', 'The header row is not valid', { errors: headerErrors });
-  const body = records.slice(1);
+  const body = file.body;
   if (body.length === 0) throw new AppError('invalid', 'The file has a header but no outcomes', { errors: [{ line: 2, column: null, reason: 'No rows' }] });
   if (body.length > MAX_ROWS) throw new AppError('invalid', `At most ${MAX_ROWS} rows per import (this file has ${body.length})`, { errors: [{ line: MAX_ROWS + 2, column: null, reason: 'Too many rows' }] });
 
@@ -157,9 +135,9 @@ export function parseOutcomesCsv(csv: string): { rows: GoodRow[]; errors: RowErr
  * email and job) and a checkpoint, and records or replaces its measures. Any bad row imports nothing
  * (400 listing every error) unless `skipInvalid`; preview reports without writing. One transaction.
  */
-export async function importOutcomes(ctx: Ctx, input: { csv: string; preview: boolean; skipInvalid: boolean }): Promise<OutcomeImportResult> {
+export async function importOutcomes(ctx: Ctx, input: { csv: string; preview: boolean; skipInvalid: boolean; mapping?: ColumnMapping }): Promise<OutcomeImportResult> {
   const actor = requireRole(ctx, JOB_CREATORS);
-  const parsed = parseOutcomesCsv(input.csv);
+  const parsed = parseOutcomesCsv(input.csv, input.mapping);
   return inTransaction(ctx, async (tx) => {
     const orgId = actor.org.id;
     const byId = new Map((await q.applicationsByIds(tx.db, orgId, parsed.rows.flatMap((r) => (r.target.kind === 'id' ? [r.target.applicationId] : [])))).map((a) => [a.id, a]));

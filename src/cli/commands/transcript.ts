@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import type { Command } from 'commander';
-import { analyzeTranscript } from '../../core/transcript/analyze.ts';
+import { analyzeParsedTranscript } from '../../core/transcript/analyze.ts';
 import { parseTranscript, TranscriptTooLargeError } from '../../core/transcript/parse.ts';
 import { roundInput } from '../../core/transcript/round.ts';
-import { mapSpeakers } from '../../core/transcript/speakers.ts';
-import { toTurns } from '../../core/transcript/turns.ts';
 import { transcriptFormats, type TranscriptFormat } from '../../core/transcript/types.ts';
 import { parsePlan, guideFor } from '../../modules/plans/plans.service.ts';
 import { library } from '../../modules/roles/roles.library.ts';
@@ -80,33 +78,10 @@ export function registerTranscriptCommands(program: Command): void {
       const round = plan ? roundInput(plan, opts.round!, library().competencies) : null;
       if (plan && !round) throw usageError(`the plan has no round "${opts.round}" (rounds: ${plan.rounds.map((r) => r.id).join(', ')})`);
       const parsed = parseFile(file, opts.input);
-      const turns = toTurns(parsed.cues);
-      const labels = [...new Set(turns.map((t) => t.speaker).filter((s): s is string => s !== null))];
-      const bySpeaker = new Map<string, { text: string }[]>();
-      for (const t of turns) if (t.speaker !== null) bySpeaker.set(t.speaker, [...(bySpeaker.get(t.speaker) ?? []), t]);
-      const mapping = mapSpeakers(
-        labels,
-        { interviewers: (opts.interviewer ?? []).map((name, i) => ({ id: `interviewer-${i + 1}`, name })), candidate: { id: 'candidate', name: opts.candidate ?? '' } },
-        bySpeaker,
-      );
-      const a = analyzeTranscript({ turns, mapping, round, candidateName: opts.candidate ?? null });
-      const result = {
-        format: parsed.format,
-        warnings: parsed.warnings,
-        speakers: a.speakers,
-        talk: a.talk,
-        exchanges: a.exchanges,
-        coverage: a.coverage,
-        evidence: a.evidence,
-        star: a.star,
-        flags: a.flags,
-        suggestions: a.suggestions,
-        summary: a.summary,
-        engineVersion: a.engineVersion,
-      };
-      output(opts.format, result, () =>
+      const { turns, result: a } = analyzeParsedTranscript(parsed, { round, candidate: opts.candidate, interviewers: opts.interviewer });
+      output(opts.format, a, () =>
         [
-          `${parsed.format}: ${turns.length} turn(s); ${a.exchanges.length} exchange(s); candidate talk ${a.talk.candidateShare === null ? '—' : `${Math.round(a.talk.candidateShare * 100)}%`}`,
+          `${parsed.format}: ${turns} turn(s); ${a.exchanges.length} exchange(s); candidate talk ${a.talk.candidateShare === null ? '—' : `${Math.round(a.talk.candidateShare * 100)}%`}`,
           round ? `Coverage: ${a.coverage.asked.length} planned question(s) asked, ${a.coverage.skipped.length} skipped, ${a.coverage.unplanned.length} unplanned` : 'Coverage: no round given',
           ...a.flags.map((f) => `FLAG ${f.category} [${clock(f.startMs)}] ${f.speaker ?? '?'}: "${f.quote}"\n  ${f.explanation}\n  → ${f.alternative}`),
           ...a.suggestions.map((s) => `Draft ${s.competencyId}: ${s.rating ?? '—'} (confidence ${s.confidence.toFixed(2)})`),

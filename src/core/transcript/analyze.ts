@@ -17,6 +17,7 @@ import { type DraftRating, draftRatings } from './ratings.ts';
 import { mapSpeakers } from './speakers.ts';
 import { type Summary, summarize } from './summary.ts';
 import type { ParticipantRole, SpeakerMapping, Turn } from './types.ts';
+import { toTurns } from './turns.ts';
 
 export interface RoundInput {
   questions: { index: number; text: string; probes: string[]; competencies: string[] }[];
@@ -119,5 +120,43 @@ export function analyzeTranscript(input: AnalyzeInput): TranscriptAnalysis {
     flags: findFlags(turns, roleOf, details),
     suggestions: input.round ? draftRatings(input.round.competencies, evidence) : [],
     summary: summarize(input.round, evidence, coverage),
+  };
+}
+
+/**
+ * The offline analysis of a parsed transcript (the CLI's `transcript analyze` and the MCP tool):
+ * turns from the cues, speakers mapped by the names given (else by behaviour), then the analysis.
+ * Nothing is stored; the result is what both print.
+ */
+export function analyzeParsedTranscript(
+  parsed: { format: string; cues: Parameters<typeof toTurns>[0]; warnings: readonly { line: number; message: string }[] },
+  opts: { round: RoundInput | null; candidate?: string | undefined; interviewers?: readonly string[] | undefined },
+) {
+  const turns = toTurns(parsed.cues);
+  const labels = [...new Set(turns.map((t) => t.speaker).filter((s): s is string => s !== null))];
+  const bySpeaker = new Map<string, { text: string }[]>();
+  for (const t of turns) if (t.speaker !== null) bySpeaker.set(t.speaker, [...(bySpeaker.get(t.speaker) ?? []), t]);
+  const mapping = mapSpeakers(
+    labels,
+    { interviewers: (opts.interviewers ?? []).map((name, i) => ({ id: `interviewer-${i + 1}`, name })), candidate: { id: 'candidate', name: opts.candidate ?? '' } },
+    bySpeaker,
+  );
+  const a = analyzeTranscript({ turns, mapping, round: opts.round, candidateName: opts.candidate ?? null });
+  return {
+    turns: turns.length,
+    result: {
+      format: parsed.format,
+      warnings: parsed.warnings,
+      speakers: a.speakers,
+      talk: a.talk,
+      exchanges: a.exchanges,
+      coverage: a.coverage,
+      evidence: a.evidence,
+      star: a.star,
+      flags: a.flags,
+      suggestions: a.suggestions,
+      summary: a.summary,
+      engineVersion: a.engineVersion,
+    },
   };
 }

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { analyzeTranscript } from '../../core/transcript/analyze.ts';
+import { analyzeParsedTranscript } from '../../core/transcript/analyze.ts';
 import { parseTranscript, TranscriptTooLargeError } from '../../core/transcript/parse.ts';
 import { roundInput } from '../../core/transcript/round.ts';
-import { mapSpeakers } from '../../core/transcript/speakers.ts';
-import { toTurns } from '../../core/transcript/turns.ts';
 import { transcriptFormats } from '../../core/transcript/types.ts';
 import { idSchema } from '../../shared/common.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -123,30 +121,7 @@ function analyzeTranscriptText(input: z.output<typeof analyzeTranscriptInput>) {
       { path: 'content', message: parsed.warnings[0] ? `line ${parsed.warnings[0].line}: ${parsed.warnings[0].message}` : 'empty transcript' },
     ]);
   }
-  const turns = toTurns(parsed.cues);
-  const labels = [...new Set(turns.map((t) => t.speaker).filter((s): s is string => s !== null))];
-  const bySpeaker = new Map<string, { text: string }[]>();
-  for (const t of turns) if (t.speaker !== null) bySpeaker.set(t.speaker, [...(bySpeaker.get(t.speaker) ?? []), t]);
-  const mapping = mapSpeakers(
-    labels,
-    { interviewers: (input.interviewers ?? []).map((name, i) => ({ id: `interviewer-${i + 1}`, name })), candidate: { id: 'candidate', name: input.candidate ?? '' } },
-    bySpeaker,
-  );
-  const a = analyzeTranscript({ turns, mapping, round, candidateName: input.candidate ?? null });
-  return {
-    format: parsed.format,
-    warnings: parsed.warnings,
-    speakers: a.speakers,
-    talk: a.talk,
-    exchanges: a.exchanges,
-    coverage: a.coverage,
-    evidence: a.evidence,
-    star: a.star,
-    flags: a.flags,
-    suggestions: a.suggestions,
-    summary: a.summary,
-    engineVersion: a.engineVersion,
-  };
+  return analyzeParsedTranscript(parsed, { round, candidate: input.candidate, interviewers: input.interviewers }).result;
 }
 
 /** Runs one analytics report; each result passes through its own REST route's response schema. */

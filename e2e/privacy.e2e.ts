@@ -23,6 +23,15 @@ async function readDownload(page: Page, click: () => Promise<void>): Promise<{ n
   return { name: download.suggestedFilename(), text: fs.readFileSync(await download.path(), 'utf8') };
 }
 
+/** The demo admin signs in and lands on the dashboard. */
+async function signInAsAdmin(page: Page): Promise<void> {
+  await page.goto(journey.server.url + '/login');
+  await page.getByLabel('Email').fill(admin.email);
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL('**/dashboard');
+}
+
 /** Applications counted by the funnel (the whole organization, default period). */
 async function funnelApplications(page: Page): Promise<number> {
   const res = await page.request.get(journey.server.url + '/api/v1/analytics/funnel');
@@ -47,11 +56,7 @@ describe('privacy journey', () => {
     const { page } = me;
 
     // 1. Sign in as the demo admin; wait for the demo's hiring data (seeded by a job after start-up).
-    await page.goto(base + '/login');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/dashboard');
+    await signInAsAdmin(page);
     await expect
       .poll(async () => ((await (await page.request.get(`${base}/api/v1/candidates?q=Priya`)).json()) as { items: unknown[] }).items.length, { timeout: 60_000 })
       .toBe(1);
@@ -182,11 +187,7 @@ describe('privacy journey', () => {
     const base = journey.server.url;
     const me = await newUser(journey.browser);
     const { page } = me;
-    await page.goto(base + '/login');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/dashboard');
+    await signInAsAdmin(page);
     await page.goto(base + '/settings/security');
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'API tokens' }).click();
     await page.waitForURL('**/settings/api-tokens');
@@ -213,11 +214,7 @@ describe('privacy journey', () => {
     const base = journey.server.url;
     const me = await newUser(journey.browser);
     const { page } = me;
-    await page.goto(base + '/login');
-    await page.getByLabel('Email').fill(admin.email);
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.waitForURL('**/dashboard');
+    await signInAsAdmin(page);
 
     await page.goto(base + '/settings/security');
     await page.getByRole('navigation', { name: 'Settings' }).getByRole('link', { name: 'Webhooks' }).click();

@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_PAGE_HEADERS, publicMessage } from '../../core/html/public-page.ts';
-import { AppError } from '../../shared/errors.ts';
 import type { Ctx } from '../../server/context.ts';
-import { consumeRateLimit } from '../ratelimit/ratelimit.service.ts';
+import { refusedByPublicFormLimit } from '../ratelimit/ratelimit.http.ts';
 import { renderSelfIdForm, type SelfIdFormState } from './demographics.render.ts';
 import { readSelfIdLink, SELF_ID_LINK_DAYS, type SelfIdLink, submitSelfId } from './demographics.service.ts';
 
@@ -49,15 +48,7 @@ export async function demographicsHttp(app: FastifyInstance, opts: { ctxOf: (req
 
   app.post<{ Params: Params }>('/self-id/:token', { schema: { hide: true } }, async (req, reply) => {
     const ctx = opts.ctxOf(req);
-    try {
-      await consumeRateLimit(ctx, `self-id:${ctx.ip}`, ctx.config.careers.applyPerHour, 3600);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'rate_limited') {
-        if (e.retryAfter) void reply.header('retry-after', String(e.retryAfter));
-        return send(reply, 429, publicMessage('Too many attempts', 'Rubric', 'Too many submissions from your network in the last hour; please try again later.', 'bad'));
-      }
-      throw e;
-    }
+    if (await refusedByPublicFormLimit(ctx, reply, 'self-id')) return reply;
     const values = req.body && typeof req.body === 'object' ? (req.body as Record<string, string>) : {};
     const result = await submitSelfId(ctx, req.params.token, values);
     if (result.state === 'saved') return reply.redirect(`${action(req.params.token)}?saved=1`, 303);

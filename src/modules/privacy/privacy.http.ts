@@ -1,8 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { PUBLIC_PAGE_HEADERS, publicMessage } from '../../core/html/public-page.ts';
-import { AppError } from '../../shared/errors.ts';
 import type { Ctx } from '../../server/context.ts';
-import { consumeRateLimit } from '../ratelimit/ratelimit.service.ts';
+import { refusedByPublicFormLimit } from '../ratelimit/ratelimit.http.ts';
 import { PRIVACY_LINK_DAYS } from './privacy.contract.ts';
 import { type NoticeFormState, renderNoticePage } from './privacy.render.ts';
 import { MESSAGE_MAX, type NoticeLink, readNoticeLink, submitNoticeRequest } from './requests.service.ts';
@@ -53,15 +52,7 @@ export async function privacyHttp(app: FastifyInstance, opts: { ctxOf: (req: Fas
 
   app.post<{ Params: Params }>('/my-data/:token', { schema: { hide: true } }, async (req, reply) => {
     const ctx = opts.ctxOf(req);
-    try {
-      await consumeRateLimit(ctx, `my-data:${ctx.ip}`, ctx.config.careers.applyPerHour, 3600);
-    } catch (e) {
-      if (e instanceof AppError && e.code === 'rate_limited') {
-        if (e.retryAfter) void reply.header('retry-after', String(e.retryAfter));
-        return send(reply, 429, publicMessage('Too many attempts', 'Rubric', 'Too many submissions from your network in the last hour; please try again later.', 'bad'));
-      }
-      throw e;
-    }
+    if (await refusedByPublicFormLimit(ctx, reply, 'my-data')) return reply;
     const values = req.body && typeof req.body === 'object' ? (req.body as Record<string, string>) : {};
     const result = await submitNoticeRequest(ctx, req.params.token, values);
     if (result.state === 'sent') return reply.redirect(`${action(req.params.token)}?sent=1`, 303);

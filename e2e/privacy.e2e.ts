@@ -210,7 +210,7 @@ describe('privacy journey', () => {
     expectCleanConsole(me.errors);
   });
 
-  it('integrations: a webhook endpoint with its secret shown once, and a JSON Resume imported into a job', async () => {
+  it('integrations: a webhook endpoint with its secret shown once, a candidates CSV with its own headers mapped, and a JSON Resume imported into a job', async () => {
     const base = journey.server.url;
     const me = await newUser(journey.browser);
     const { page } = me;
@@ -232,6 +232,15 @@ describe('privacy journey', () => {
     await page.goto(base + '/jobs');
     await page.getByRole('link', { name: /Chief Technology Officer/ }).first().click();
     await page.waitForURL(/\/jobs\/[0-9a-f-]+$/);
+    // The candidates CSV with the file's own headers, matched to ours on the page.
+    await page.getByLabel('CSV text').fill('Full name,E-mail address\nKasimir Oduya,kasimir.oduya@example.test\n');
+    await page.getByLabel('Column “Full name”').selectOption('name');
+    await page.getByLabel('Column “E-mail address”').selectOption('email');
+    await page.getByRole('button', { name: 'Preview' }).click();
+    await page.getByText('Preview: 1 row. Nothing was imported yet.').waitFor();
+    await expectAccessible(page, 'candidate CSV import with a column mapping');
+    await page.getByRole('button', { name: 'Import', exact: true }).click();
+    await page.getByText('Imported 1 of 1 row.').waitFor();
     await page.getByRole('link', { name: 'Import history' }).click();
     await page.waitForURL(/\/jobs\/[0-9a-f-]+\/import$/);
     await page.getByLabel('JSON Resume (one candidate)').check();

@@ -1,15 +1,16 @@
 import { useMutation } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useState } from 'react';
-import { importCandidatesRoute } from '../../../modules/candidates/candidates.contract.ts';
+import { candidateImportColumns, importCandidatesRoute } from '../../../modules/candidates/candidates.contract.ts';
 import { Alert } from '../../components/alert.tsx';
 import { Button } from '../../components/button.tsx';
 import { Card } from '../../components/card.tsx';
 import { FormActions } from '../../components/form.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { Table } from '../../components/table.tsx';
 import { TextAreaField } from '../../components/text-area.tsx';
 import { api } from '../../lib/api.ts';
 import { toApiError } from '../../lib/forms.ts';
-import { type ImportRowError, importRowErrorsOf, importSummary } from './job-format.ts';
+import { csvHeaderCells, type ImportRowError, importRowErrorsOf, importSummary, mappingOf, unknownHeaders } from './job-format.ts';
 
 const maxChars = 5_000_000;
 
@@ -20,9 +21,13 @@ export function ImportCandidates({ jobId, onImported }: { jobId: string; onImpor
   const [csv, setCsv] = useState('');
   const [skipInvalid, setSkipInvalid] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
+  /** The user's column mapping: the file's header → our column. */
+  const [choices, setChoices] = useState<Record<string, string>>({});
+  const headers = csvHeaderCells(csv);
+  const toMap = unknownHeaders(headers, candidateImportColumns);
 
   const run = useMutation({
-    mutationFn: (preview: boolean) => api(importCandidatesRoute, { params: { id: jobId }, body: { csv, preview, skipInvalid } }),
+    mutationFn: (preview: boolean) => api(importCandidatesRoute, { params: { id: jobId }, body: { csv, preview, skipInvalid, mapping: mappingOf(choices, toMap) } }),
     onSuccess: (result) => {
       if (!result.preview && result.imported + result.linkedExisting > 0) onImported();
     },
@@ -72,6 +77,24 @@ export function ImportCandidates({ jobId, onImported }: { jobId: string; onImpor
           <input id={fileId} type="file" accept=".csv,text/csv,text/plain" className="field__control" onChange={(e) => void onFile(e)} />
         </div>
         <TextAreaField label="CSV text" rows={6} value={csv} onChange={(e) => setCsv(e.target.value)} spellCheck={false} className="jobs-csv" />
+        {toMap.length ? (
+          <fieldset className="jobs-mapping">
+            <legend>Match your columns</legend>
+            <p className="muted">These headers are not ours; say which column each one holds.</p>
+            {toMap.map((h) => (
+              <SelectField
+                key={h}
+                label={`Column “${h}”`}
+                value={choices[h] ?? ''}
+                onChange={(e) => setChoices({ ...choices, [h]: e.target.value })}
+                options={[
+                  { value: '', label: 'Choose…' },
+                  ...candidateImportColumns.filter((c) => c === choices[h] || !Object.values(choices).includes(c)).map((c) => ({ value: c, label: c })),
+                ]}
+              />
+            ))}
+          </fieldset>
+        ) : null}
         <label className="choice" htmlFor={skipId}>
           <input id={skipId} type="checkbox" checked={skipInvalid} onChange={(e) => setSkipInvalid(e.target.checked)} />
           <span className="choice__label">Skip invalid rows (import the valid ones)</span>

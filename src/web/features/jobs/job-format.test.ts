@@ -3,6 +3,7 @@ import type { Stage } from '../../../modules/openings/openings.contract.ts';
 import {
   addCustomStage,
   canManageJobs,
+  csvHeaderCells,
   existingCandidateIdOf,
   formatRecommendationMix,
   formatScore,
@@ -12,6 +13,7 @@ import {
   importSummary,
   issuesByField,
   latestMoveId,
+  mappingOf,
   memberOptions,
   moveItem,
   newJobPath,
@@ -21,6 +23,7 @@ import {
   stageIdFor,
   teamDraftOf,
   teamEntriesOf,
+  unknownHeaders,
 } from './job-format.ts';
 
 const stages: Stage[] = [
@@ -222,5 +225,19 @@ describe('friendly issue messages', () => {
     expect(friendlyIssueMessage({ code: 'too_small', origin: 'array', minimum: 4, message: 'Too small: expected array to have >=4 items' })).toBe('Keep at least 4');
     expect(friendlyIssueMessage({ code: 'too_small', origin: 'number', minimum: 1, message: 'Too small: expected number to be >=1' })).toBe('Too small: expected number to be >=1');
     expect(friendlyIssueMessage({ code: 'invalid_format', message: 'Use lowercase letters, digits and underscores' })).toBe('Use lowercase letters, digits and underscores');
+  });
+});
+
+describe('CSV column mapping', () => {
+  it('reads the header cells (quotes, doubled quotes, BOM, CRLF) and lists the ones to map', () => {
+    const headers = csvHeaderCells('\uFEFF"Full name", E-mail ,"Said ""hi"", then",Phone\r\nAda,ada@x.test,y,1\n');
+    expect(headers).toEqual(['Full name', 'E-mail', 'Said "hi", then', 'Phone']);
+    expect(unknownHeaders(headers, ['name', 'email', 'phone'])).toEqual(['Full name', 'E-mail', 'Said "hi", then']);
+    expect(csvHeaderCells('')).toEqual([]);
+  });
+
+  it('turns the choices into the importer mapping, leaving unchosen headers out', () => {
+    expect(mappingOf({ 'Full name': 'name', 'E-mail': 'email', Other: '' }, ['Full name', 'E-mail', 'Other'])).toEqual({ name: 'Full name', email: 'E-mail' });
+    expect(mappingOf({ Gone: 'name' }, ['Full name'])).toEqual({});
   });
 });

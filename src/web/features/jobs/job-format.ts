@@ -278,3 +278,43 @@ export function friendlyIssueMessage(issue: { code?: string; message: string; or
   if (issue.code === 'too_big' && typeof issue.maximum === 'number') return `Use at most ${issue.maximum} characters`;
   return issue.message;
 }
+
+/** The cells of a CSV text's first line (double-quoted cells may hold commas and doubled quotes). */
+export function csvHeaderCells(csv: string): string[] {
+  const line = csv.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  if (!line.trim()) return [];
+  const cells: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      cells.push(cell.trim());
+      cell = '';
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
+}
+
+/** Headers of the file that are not one of `columns` (any case): the ones the user maps. */
+export function unknownHeaders(headers: readonly string[], columns: readonly string[]): string[] {
+  return headers.filter((h) => h !== '' && !columns.includes(h.toLowerCase()));
+}
+
+/** The importer's mapping (our column → the file's header) from the user's choices (header → our column). */
+export function mappingOf(choices: Readonly<Record<string, string>>, headers: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const h of headers) {
+    const ours = choices[h];
+    if (ours) out[ours] = h;
+  }
+  return out;
+}

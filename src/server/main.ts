@@ -2,7 +2,7 @@ import pino from 'pino';
 import { ConfigError, baseUrlOf, loadConfig } from './config.ts';
 import { systemClock } from './context.ts';
 import { openDatabase } from './db/connect.ts';
-import { DataDirLockedError } from './db/lock.ts';
+import { DataDirLockedError, DataDirUnwritableError } from './db/lock.ts';
 import { withSessionSecret } from './db/settings.ts';
 import { buildApp } from './app.ts';
 import { DEMO_PASSWORD, DEMO_USERS, seedDemoIfFirstStart } from '../modules/demo/demo.service.ts';
@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   try {
     database = await openDatabase(config);
   } catch (e) {
-    if (e instanceof DataDirLockedError) {
+    if (e instanceof DataDirLockedError || e instanceof DataDirUnwritableError) {
       console.error(e.message);
       process.exit(1);
     }

@@ -11,6 +11,20 @@ export class DataDirLockedError extends Error {
   }
 }
 
+/** The data folder cannot be written (read-only file system, no permission, disk full). */
+export class DataDirUnwritableError extends Error {
+  constructor(readonly dataDir: string, readonly code: string) {
+    const why = code === 'ENOSPC' ? 'its disk is full' : code === 'EROFS' ? 'it is on a read-only file system' : 'this process may not write there';
+    super(
+      `The embedded database folder ${dataDir} cannot be written (${code}: ${why}). ` +
+        'Make it writable (or free space), or set RUBRIC_DATA_DIR to another folder. Nothing was changed.',
+    );
+    this.name = 'DataDirUnwritableError';
+  }
+}
+
+const UNWRITABLE = new Set(['EROFS', 'EACCES', 'EPERM', 'ENOSPC']);
+
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -26,10 +40,10 @@ function isAlive(pid: number): boolean {
  * Returns the release function.
  */
 export function acquireDataDirLock(dataDir: string): () => void {
-  fs.mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, 'rubric.lock');
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
+      fs.mkdirSync(dataDir, { recursive: true });
       fs.writeFileSync(file, String(process.pid), { flag: 'wx' });
       let released = false;
       return () => {
@@ -42,7 +56,9 @@ export function acquireDataDirLock(dataDir: string): () => void {
         }
       };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code && UNWRITABLE.has(code)) throw new DataDirUnwritableError(dataDir, code);
+      if (code !== 'EEXIST') throw e;
       const pid = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
       if (Number.isFinite(pid) && pid !== process.pid && isAlive(pid)) throw new DataDirLockedError(dataDir, pid);
       fs.rmSync(file, { force: true });

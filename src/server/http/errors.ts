@@ -6,7 +6,8 @@ function isDbUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? '';
   return (
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003'].includes(code) ||
+    // … and 53100 disk_full / 53300 too_many_connections: the database cannot take the write now.
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003', '53100', '53300'].includes(code) ||
     /timeout exceeded when trying to connect|Connection terminated/i.test(err?.message ?? '')
   );
 }

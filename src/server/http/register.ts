@@ -154,7 +154,7 @@ export function fileResponse(def: Pick<RouteDef, 'path' | 'query'>): { descripti
 /**
  * Registers contract+handler pairs: validation and response filtering by the contract's zod schemas,
  * session resolution, access check, CSRF (Origin plus the session's token header) and
- * Idempotency-Key on creates. The handler receives a ctx and returns the response body.
+ * Idempotency-Key on creates and PUT saves. The handler receives a ctx and returns the response body.
  */
 export function registerBindings(app: FastifyInstance, bindings: RouteBinding[], deps: HttpDeps): void {
   const typed = app.withTypeProvider<ZodTypeProvider>();
@@ -199,7 +199,9 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
         const input = { params: req.params, query: req.query, body: req.body };
         const res = responseControl(req, reply, deps.config);
         const key = req.headers['idempotency-key'];
-        if (def.method === 'POST' && typeof key === 'string' && actor) {
+        // Creates, and PUT saves: a client retrying a save whose answer it lost (timeout, killed
+        // instance) gets the stored first result instead of a 409 for its own stale baseVersion.
+        if ((def.method === 'POST' || def.method === 'PUT') && typeof key === 'string' && actor) {
           return withIdempotency(ctx, reply, def, key, input, status, () => handler(ctx, input, res));
         }
         const out = await handler(ctx, input, res);

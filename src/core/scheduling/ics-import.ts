@@ -50,7 +50,37 @@ function tzidOf(t: ICAL.Time | null | undefined): string | undefined {
   return (t as unknown as { timezone?: string } | null | undefined)?.timezone;
 }
 
+/**
+ * ical.js's recurrence iterator loops without bound on a rule that matches rarely or never (e.g.
+ * `FREQ=DAILY;BYMONTH=2;BYMONTHDAY=30`, or `FREQ=HOURLY;INTERVAL=374;BYDAY=MO;BYMONTHDAY=-1`): one
+ * upload would block the process for minutes. Each candidate it examines passes through
+ * `check_contracting_rules`, so that is wrapped (once, process-wide) with a step budget that is only
+ * active inside importBusy (synchronous, so imports never interleave). Found by src/fuzz.
+ */
+const MAX_RECURRENCE_STEPS = 100_000;
+let recurrenceStepsLeft: number | null = null;
+const recurProto = ICAL.RecurIterator.prototype as unknown as { check_contracting_rules: (this: unknown) => boolean };
+const checkContractingRules = recurProto.check_contracting_rules;
+recurProto.check_contracting_rules = function guardedCheckContractingRules(this: unknown): boolean {
+  if (recurrenceStepsLeft !== null && --recurrenceStepsLeft < 0) throw new IcsImportError('A recurrence rule (RRULE) matches too rarely to expand');
+  return checkContractingRules.call(this);
+};
+
 export function importBusy(text: string, from: number, to: number): BusyImport {
+  recurrenceStepsLeft = MAX_RECURRENCE_STEPS;
+  try {
+    return readBusy(text, from, to);
+  } catch (e) {
+    // ical.js decorates values lazily and throws plain Errors and TypeErrors on malformed input (an
+    // invalid date-time, an unbalanced END:VEVENT); every failure is the documented IcsImportError.
+    if (e instanceof IcsImportError) throw e;
+    throw new IcsImportError(`The file cannot be read: ${e instanceof Error ? e.message : String(e)}`);
+  } finally {
+    recurrenceStepsLeft = null;
+  }
+}
+
+function readBusy(text: string, from: number, to: number): BusyImport {
   if (text.length > MAX_ICS_CHARS) throw new IcsImportError(`The file is larger than ${MAX_ICS_CHARS / 1_000_000} MB`);
   if (!/BEGIN:VCALENDAR/i.test(text)) throw new IcsImportError('Not an iCalendar file: no BEGIN:VCALENDAR');
   if (!/END:VCALENDAR\s*$/i.test(text.trim() + '\n')) throw new IcsImportError('The file is truncated: no END:VCALENDAR');
@@ -60,7 +90,16 @@ export function importBusy(text: string, from: number, to: number): BusyImport {
   } catch (e) {
     throw new IcsImportError(`The file cannot be parsed: ${(e as Error).message}`);
   }
-  for (const tz of root.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(tz);
+  for (const tz of root.getAllSubcomponents('vtimezone')) {
+    // A zone without a TZID cannot be referenced (and ical.js throws a TypeError registering it).
+    const tzid = tz.getFirstPropertyValue('tzid');
+    if (typeof tzid !== 'string' || tzid.trim() === '') continue;
+    try {
+      ICAL.TimezoneService.register(tz);
+    } catch (e) {
+      throw new IcsImportError(`The time zone ${tzid} cannot be read: ${(e as Error).message}`);
+    }
+  }
 
   const vevents = root.getAllSubcomponents('vevent');
   const overrides = new Map<string, ICAL.Component[]>();
@@ -106,6 +145,7 @@ export function importBusy(text: string, from: number, to: number): BusyImport {
       try {
         next = iterator.next();
       } catch (e) {
+        if (e instanceof IcsImportError) throw e;
         throw new IcsImportError(`Event ${event.uid} has a broken RRULE: ${(e as Error).message}`);
       }
       if (!next) break;

@@ -12,6 +12,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { fuzzHarness } from './harness.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AppError } from '../shared/errors.ts';
 import { candidateInputSchema } from '../modules/candidates/candidates.contract.ts';
@@ -27,37 +28,7 @@ import { library } from '../modules/roles/roles.library.ts';
 
 const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
 const PER_INPUT_MS = 250;
-/** Fixed seed; FUZZ_SEED / FUZZ_SCALE explore further by hand, never in CI. */
-const SEED = Number(process.env.FUZZ_SEED ?? 20_260_313);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const RUN_LIMIT_MS = 8_000;
-const slowest: Record<string, number> = {};
-
-/** Runs `fn` under the time bound (one retry absorbs a GC pause or a busy shared CPU). */
-function timed<T>(name: string, fn: () => T): T {
-  const once = (): { ms: number; ok: true; value: T } | { ms: number; ok: false; error: unknown } => {
-    const t0 = performance.now();
-    try {
-      const value = fn();
-      return { ms: performance.now() - t0, ok: true, value };
-    } catch (error) {
-      return { ms: performance.now() - t0, ok: false, error };
-    }
-  };
-  let r = once();
-  if (r.ms > PER_INPUT_MS) {
-    r = once();
-    if (r.ms > PER_INPUT_MS) throw new Error(`${name} took ${r.ms.toFixed(1)} ms on one input, twice (bound ${PER_INPUT_MS} ms)`);
-  }
-  slowest[name] = Math.max(slowest[name] ?? 0, r.ms);
-  if (!r.ok) throw r.error;
-  return r.value;
-}
-
-function assertProperty<T>(arb: fc.Arbitrary<T>, predicate: (v: T) => void, numRuns: number): void {
-  const details = fc.check(fc.property(arb, predicate), { seed: SEED, numRuns: Math.round(numRuns * SCALE), interruptAfterTimeLimit: RUN_LIMIT_MS * SCALE, markInterruptAsFailure: true });
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? 'property failed');
-}
+const { timed, assertProperty, report } = fuzzHarness(20_260_313, PER_INPUT_MS);
 
 /** Runs `fn`; an AppError `invalid` (with details when it names lines) is the documented refusal. */
 function orInvalid<T>(name: string, fn: () => T, check: (v: T) => void): void {
@@ -76,7 +47,7 @@ function orInvalid<T>(name: string, fn: () => T, check: (v: T) => void): void {
 }
 
 afterAll(() => {
-  console.info('fuzz slowest input (ms):', Object.fromEntries(Object.entries(slowest).map(([k, val]) => [k, Math.round(val * 10) / 10])));
+  console.info('fuzz slowest input (ms):', report());
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
+import { fuzzHarness } from './harness.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { importBusy, IcsImportError } from '../core/scheduling/ics-import.ts';
 import { decodeTranscript } from '../core/transcript/decode.ts';
@@ -22,47 +23,13 @@ import { type ParsedTranscript, transcriptFormats } from '../core/transcript/typ
 const CORPUS = path.join(path.dirname(fileURLToPath(import.meta.url)), 'corpus');
 /** Time bound per input (ms): generous for a shared 2-core CI machine, tiny next to a hang. */
 const PER_INPUT_MS = 250;
-/** Fixed seed; FUZZ_SEED / FUZZ_SCALE (a run-count multiplier) explore further by hand, never in CI. */
 /** importBusy's bound: ics-import.ts stops a rarely-matching RRULE after 100,000 iterator steps. */
 const ICS_INPUT_MS = 2_000;
-const SEED = Number(process.env.FUZZ_SEED ?? 20_260_312);
-const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-/** Wall-clock cap per property: a hang fails the run instead of blocking CI. */
-const RUN_LIMIT_MS = 8_000;
-const slowest: Record<string, number> = {};
-
-/**
- * Runs `fn`, records its duration under `name` and fails when it exceeds the per-input bound twice in
- * a row (one retry absorbs a GC pause or a busy shared CPU; a real blow-up is slow both times).
- */
-function timed<T>(name: string, fn: () => T, bound = PER_INPUT_MS): T {
-  const once = (): { ms: number; ok: true; value: T } | { ms: number; ok: false; error: unknown } => {
-    const t0 = performance.now();
-    try {
-      const value = fn();
-      return { ms: performance.now() - t0, ok: true, value };
-    } catch (error) {
-      return { ms: performance.now() - t0, ok: false, error };
-    }
-  };
-  let r = once();
-  if (r.ms > bound) {
-    r = once();
-    if (r.ms > bound) throw new Error(`${name} took ${r.ms.toFixed(1)} ms on one input, twice (bound ${bound} ms)`);
-  }
-  slowest[name] = Math.max(slowest[name] ?? 0, r.ms);
-  if (!r.ok) throw r.error;
-  return r.value;
-}
-
-function assertProperty<T>(arb: fc.Arbitrary<T>, predicate: (v: T) => void, numRuns: number): void {
-  const details = fc.check(fc.property(arb, predicate), { seed: SEED, numRuns: Math.round(numRuns * SCALE), interruptAfterTimeLimit: RUN_LIMIT_MS * SCALE, markInterruptAsFailure: true });
-  if (details.failed) throw new Error(fc.defaultReportMessage(details) ?? 'property failed');
-}
+const { timed, assertProperty, report } = fuzzHarness(20_260_312, PER_INPUT_MS);
 
 afterAll(() => {
   // The slowest input per parser, for the report (visible with --reporter=verbose).
-  console.info('fuzz slowest input (ms):', Object.fromEntries(Object.entries(slowest).map(([k, v]) => [k, Math.round(v * 10) / 10])));
+  console.info('fuzz slowest input (ms):', report());
 });
 
 // ---------------------------------------------------------------------------------------------

@@ -1,24 +1,8 @@
 // A throw-away PostgreSQL database (copied from the migrated test template) that another process
 // can reach by URL: fault tests hand it to a child server. Only with DATABASE_URL (npm run test:pg).
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { testDatabaseUrl } from './test-db.ts';
+import { adminQuery as admin, testDatabaseUrl } from './test-db.ts';
 
-async function admin(url: string, statement: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(statement);
-      return;
-    } catch (e) {
-      if (attempt >= 10 || !/being accessed by other users/.test((e as Error).message)) throw e;
-    } finally {
-      await client.end();
-    }
-    await new Promise((r) => setTimeout(r, 200 * attempt));
-  }
-}
 
 export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const base = testDatabaseUrl();

@@ -42,7 +42,7 @@ export async function openTestDatabase(): Promise<Database> {
 }
 
 /** Runs one statement on a short-lived connection, retrying while the template is briefly busy. */
-async function adminQuery(url: string, statement: string): Promise<void> {
+export async function adminQuery(url: string, statement: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     const client = new pg.Client({ connectionString: url });
     await client.connect();

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hiringWorld } from '../../server/testing/hiring.ts';
 import { openTestApp, type TestApp } from '../../server/testing/test-app.ts';
 import { verifyAuditChain } from '../audit/audit.service.ts';
-import { classifiableColumns } from './registry.ts';
+import { classifiableColumns } from './registry.queries.ts';
 
 /**
  * The proof of erasure (DECISIONS 36): two candidates of one organization carry a unique marker in

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/connect.ts';
 import { openTestDatabase } from '../../server/testing/test-db.ts';
-import { classifiableColumns, personalDataRegistry } from './registry.ts';
+import { personalDataRegistry } from './registry.ts';
+import { classifiableColumns } from './registry.queries.ts';
 
 let database: Database;
 beforeAll(async () => {

@@ -1,4 +1,3 @@
-
 /**
  * The personal-data registry (DECISIONS 36): every column of type text, varchar, json(b), bytea,
  * tsvector or array in the public schema, classified by whose personal data it may hold.

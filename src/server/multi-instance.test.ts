@@ -188,6 +188,20 @@ describe.skipIf(!serverUrl)('several instances on one PostgreSQL database', () =
     expect(list.json().items.filter((c: { name: string }) => c.name === 'Kai Lindqvist')).toHaveLength(1);
   });
 
+  it('runs simultaneous requests with one Idempotency-Key once: the others wait and replay', async () => {
+    const owner = new Roaming('10.22.0.2');
+    const res = await owner.request(C, 'POST', '/api/v1/auth/sign-up', { name: 'Noor Click', email: `click.${Date.now()}@multi.example.test`, password: 'correct horse battery 3', organizationName: 'Click Co' });
+    expect(res.statusCode).toBe(201);
+    const jobId = (await owner.request(A, 'POST', '/api/v1/jobs', { roleId: 'cpo' })).json().id as string;
+    const body = { name: 'Noor Haddad', email: 'noor.haddad@example.test', jobId };
+    const both = await Promise.all([A, B, C].map((i) => owner.request(i, 'POST', '/api/v1/candidates', body, { 'idempotency-key': 'same-click' })));
+    expect(both.map((r) => r.statusCode)).toEqual([201, 201, 201]);
+    expect(new Set(both.map((r) => r.json().id)).size).toBe(1);
+    expect(both.filter((r) => r.headers['idempotent-replay'] === 'true')).toHaveLength(2);
+    const list = await owner.request(A, 'GET', `/api/v1/candidates?limit=50`);
+    expect(list.json().items.filter((c: { name: string }) => c.name === 'Noor Haddad')).toHaveLength(1);
+  });
+
   it('runs recurring work once across instances and each queued job exactly once', async () => {
     const clock = new TestClock(new Date('2031-01-01T10:20:00Z').getTime());
     const added = await Promise.all(instances.map((i) => enqueueRecurring(i.ctx(clock), recurringJobs)));

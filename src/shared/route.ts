@@ -48,6 +48,11 @@ export interface RouteDef<
    * itself, two-factor settings, the session list).
    */
   sessionOnly?: true;
+  /**
+   * Checks a credential (a code or password) and counts failed attempts against a rate limit: the
+   * route ignores Idempotency-Key, whose transaction would roll a failed attempt's count back.
+   */
+  checksCredential?: true;
 }
 
 /** What a download route's handler returns. */

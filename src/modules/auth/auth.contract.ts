@@ -205,6 +205,7 @@ export const confirmTwoFactorRoute = defineRoute({
   tag: 'auth',
   access: { kind: 'signed-in' },
   sessionOnly: true,
+  checksCredential: true,
   twoFactorExempt: true,
   body: confirmTwoFactorSchema,
   response: recoveryCodesSchema,
@@ -217,6 +218,7 @@ export const disableTwoFactorRoute = defineRoute({
   tag: 'auth',
   access: { kind: 'signed-in' },
   sessionOnly: true,
+  checksCredential: true,
   body: disableTwoFactorSchema,
   response: okSchema,
 });

@@ -127,6 +127,18 @@ describe('two-factor sign-in', () => {
     const actions = await database.db.selectFrom('auditLog').select('action').where('orgId', '=', org.orgId).execute();
     expect(actions.map((a) => a.action)).toContain('auth.two_factor_disabled');
   });
+
+  it('counts failed disable attempts even when each carries an Idempotency-Key (no rollback of the count)', async () => {
+    const org = await createOrg(database.db, ['owner']);
+    const owner = await signedIn(t.app, org.members[0]!.email, freshIp());
+    await enrol(owner);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await owner.post('/api/v1/auth/two-factor/disable', { password: `wrong password ${i}` }, { 'idempotency-key': `guess-${i}` })).statusCode);
+    // The default per-account limit is 5: the sixth attempt is refused before the password is checked.
+    expect(statuses).toEqual([400, 400, 400, 400, 400, 429, 429]);
+    expect((await owner.post('/api/v1/auth/two-factor/disable', { password: FACTORY_PASSWORD }, { 'idempotency-key': 'right' })).statusCode).toBe(429);
+    expect(await database.db.selectFrom('idempotencyKeys').select('key').where('key', 'like', 'guess-%').execute()).toEqual([]);
+  });
 });
 
 describe('invitations', () => {

@@ -24,10 +24,6 @@ export async function storeResult(db: Db, scope: string, key: string, statusCode
     .execute();
 }
 
-export async function releaseKey(db: Db, scope: string, key: string) {
-  await db.deleteFrom('idempotencyKeys').where('scope', '=', scope).where('key', '=', key).where('statusCode', 'is', null).execute();
-}
-
 /** Removes idempotency records older than `before` (a retry window, not an archive). */
 export async function deleteOldKeys(db: Db, before: Date): Promise<number> {
   const r = await db.deleteFrom('idempotencyKeys').where('createdAt', '<', before).executeTakeFirst();

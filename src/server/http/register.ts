@@ -8,7 +8,7 @@ import type { FileBody, RouteDef } from '../../shared/route.ts';
 import { resolveApiToken } from '../../modules/auth/api-tokens.service.ts';
 import { csrfTokenFor, resolveSession } from '../../modules/auth/auth.service.ts';
 import type { Config } from '../config.ts';
-import { type Actor, type Clock, type Ctx, type ResponseControl, type RouteBinding } from '../context.ts';
+import { type Actor, type Clock, type Ctx, inTransaction, type ResponseControl, type RouteBinding } from '../context.ts';
 import type { Db } from '../db/connect.ts';
 import * as idem from './idempotency.queries.ts';
 import { consumeTokenRateLimit } from './token-rate-limit.ts';
@@ -201,8 +201,9 @@ export function registerBindings(app: FastifyInstance, bindings: RouteBinding[],
         const key = req.headers['idempotency-key'];
         // Creates, and PUT saves: a client retrying a save whose answer it lost (timeout, killed
         // instance) gets the stored first result instead of a 409 for its own stale baseVersion.
-        if ((def.method === 'POST' || def.method === 'PUT') && typeof key === 'string' && actor) {
-          return withIdempotency(ctx, reply, def, key, input, status, () => handler(ctx, input, res));
+        // Public routes and credential checks count failures against rate limits: never rolled back.
+        if ((def.method === 'POST' || def.method === 'PUT') && typeof key === 'string' && actor && def.access.kind !== 'public' && !def.checksCredential) {
+          return withIdempotency(ctx, reply, def, key, input, status, (tx) => handler(tx, input, res));
         }
         const out = await handler(ctx, input, res);
         if (def.file) {
@@ -238,8 +239,10 @@ export function contentDisposition(disposition: 'inline' | 'attachment', fileNam
 }
 
 /**
- * Same key + same body returns the first result; same key + another body answers 409. A key whose
- * first request is still running answers 409 too; a failed request frees its key.
+ * Same key + same body returns the first result; same key + another body answers 409. The claim,
+ * the handler's work and the stored result commit in one transaction: an error or a crash (kill -9)
+ * anywhere rolls the claim back with the work, so a retry simply runs again, and a concurrent
+ * request with the same key waits for the first to commit and then gets its stored result.
  */
 async function withIdempotency(
   ctx: Ctx,
@@ -248,28 +251,27 @@ async function withIdempotency(
   key: string,
   input: unknown,
   status: number,
-  run: () => Promise<unknown>,
+  run: (tx: Ctx) => Promise<unknown>,
 ) {
   if (key.length < 1 || key.length > 200) {
     throw AppError.invalid('Idempotency-Key must be 1–200 characters', [{ path: 'Idempotency-Key', message: 'Invalid length' }]);
   }
   const scope = `${ctx.actor!.userId}:${ctx.actor!.org?.id ?? '-'}`;
   const requestHash = createHash('sha256').update(`${def.method} ${def.path}\n${canonicalJson(input)}`).digest('hex');
-  const claimed = await idem.claimKey(ctx.db, scope, key, requestHash, ctx.clock.now());
-  if (!claimed) {
-    const existing = await idem.findKey(ctx.db, scope, key);
+  const outcome = await inTransaction(ctx, async (tx) => {
+    if (await idem.claimKey(tx.db, scope, key, requestHash, tx.clock.now())) {
+      const out = await run(tx);
+      await idem.storeResult(tx.db, scope, key, status, out);
+      return { statusCode: status, response: out, replay: false };
+    }
+    const existing = await idem.findKey(tx.db, scope, key);
     if (!existing || existing.requestHash !== requestHash) {
       throw AppError.conflict('This Idempotency-Key was used with a different request');
     }
+    // Only a key claimed before claims were transactional (an older release) can be without a result.
     if (existing.statusCode === null) throw AppError.conflict('A request with this Idempotency-Key is still in progress');
-    return reply.status(existing.statusCode).header('idempotent-replay', 'true').send(existing.response);
-  }
-  try {
-    const out = await run();
-    await idem.storeResult(ctx.db, scope, key, status, out);
-    return reply.status(status).send(out);
-  } catch (e) {
-    await idem.releaseKey(ctx.db, scope, key);
-    throw e;
-  }
+    return { statusCode: existing.statusCode, response: existing.response, replay: true };
+  });
+  if (outcome.replay) reply.header('idempotent-replay', 'true');
+  return reply.status(outcome.statusCode).send(outcome.response);
 }

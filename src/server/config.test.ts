@@ -14,7 +14,8 @@ describe('loadConfig', () => {
 
   it('switches to PostgreSQL with DATABASE_URL: first-user sign-up and no demo unless asked', () => {
     const c = loadConfig({ DATABASE_URL: 'postgres://u@db:5432/rubric' });
-    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/rubric' });
+    expect(c.database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/rubric', queryTimeoutMs: 60_000 });
+    expect(loadConfig({ DATABASE_URL: 'postgres://u@db/rubric', DB_QUERY_TIMEOUT_MS: '5000' }).database).toMatchObject({ queryTimeoutMs: 5000 });
     expect(c.auth.signup).toBe('first-user');
     expect(c.demo).toBe(false);
     expect(loadConfig({ DATABASE_URL: 'postgres://u@db/rubric', RUBRIC_DEMO: '1' }).demo).toBe(true);

@@ -19,6 +19,7 @@ const envSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   RUBRIC_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: optionalUrl(/^postgres(ql)?$/),
+  DB_QUERY_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   PUBLIC_URL: optionalUrl(/^https?$/),
   SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   SESSION_IDLE_HOURS: z.coerce.number().positive().default(72),
@@ -53,7 +54,7 @@ export interface Config {
   http: { port: number; host: string; publicUrl: string | undefined; bodyLimit: number; trustProxy: boolean };
   database:
     | { kind: 'embedded'; dataDir: string }
-    | { kind: 'postgres'; url: string };
+    | { kind: 'postgres'; url: string; queryTimeoutMs: number };
   auth: {
     /** Null until the database supplies the stored one (see ensureSessionSecret). */
     sessionSecret: string | undefined;
@@ -104,7 +105,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy: e.TRUST_PROXY,
     },
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? { kind: 'postgres', url: e.DATABASE_URL, queryTimeoutMs: e.DB_QUERY_TIMEOUT_MS }
       : { kind: 'embedded', dataDir: path.resolve(e.RUBRIC_DATA_DIR) },
     auth: {
       sessionSecret: e.SESSION_SECRET,

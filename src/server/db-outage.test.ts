@@ -34,7 +34,7 @@ describe.skipIf(!serverUrl)('database outage', () => {
     const url = new URL(serverUrl!);
     url.host = `127.0.0.1:${proxy.port}`;
     url.pathname = `/${name}`;
-    const config = testConfig({ DATABASE_URL: url.toString() });
+    const config = testConfig({ DATABASE_URL: url.toString(), DB_QUERY_TIMEOUT_MS: '2500' });
     database = await openDatabase(config, { migrate: false, onPoolError: (e) => poolErrors.push(e.message) });
     app = await buildApp({ config, database, logger: false });
     await app.ready();
@@ -103,6 +103,27 @@ describe.skipIf(!serverUrl)('database outage', () => {
     expect(list.statusCode).toBe(200);
     expect(list.json().items).toHaveLength(1); // the job created after the first outage
     expect((await app.inject({ method: 'GET', url: '/readyz' })).statusCode).toBe(200);
+    expect(unhandled).toEqual([]);
+  });
+
+  it('answers 503 after DB_QUERY_TIMEOUT_MS when the database goes silent under a pooled connection, and recovers', async () => {
+    // Warm the pool: the next request reuses an open connection instead of opening one.
+    expect((await user.get('/api/v1/jobs')).statusCode).toBe(200);
+    proxy.pause('silent');
+    const { ms, res } = await timed(() => user.get('/api/v1/jobs'));
+    expect(res.statusCode).toBe(503);
+    expect(res.json()).toMatchObject({ code: 'unavailable' });
+    expect(ms).toBeGreaterThan(2_000); // the query timeout (2.5 s + 1 s on the client), not a fast failure
+    expect(ms).toBeLessThan(8_000);
+    proxy.resume();
+    let again = await user.get('/api/v1/jobs');
+    // The connection that timed out may still deliver its late answer first; then everything is normal.
+    for (let i = 0; i < 20 && again.statusCode !== 200; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      again = await user.get('/api/v1/jobs');
+    }
+    expect(again.statusCode).toBe(200);
+    expect(again.json().items).toHaveLength(1);
     expect(unhandled).toEqual([]);
   });
 });

@@ -131,8 +131,11 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
     const pool = new pg.Pool({
       connectionString: config.database.url,
       max: 10,
-      // See ANALYTICS_SESSION_SETTINGS.
-      options: '-c jit=off -c work_mem=64MB',
+      // See ANALYTICS_SESSION_SETTINGS. A statement running longer than DB_QUERY_TIMEOUT_MS is
+      // cancelled by the server, and a query whose answer never comes (the database vanished
+      // mid-query) fails on the client after the same time: 503, never a hung request.
+      options: `-c jit=off -c work_mem=64MB -c statement_timeout=${config.database.queryTimeoutMs}`,
+      query_timeout: config.database.queryTimeoutMs + 1_000,
       connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5_000,
     });
     pool.on('error', (err) => opts.onPoolError?.(err));
@@ -140,7 +143,15 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   }
   if (opts.migrate !== false) {
     try {
-      await migrateToLatest(database.db.withoutPlugins() as unknown as Kysely<unknown>);
+      if (config.database.kind === 'postgres') {
+        // Migrations may build indexes over big tables: their own connection, without the request timeouts.
+        const migrations = kyselyOn(new pg.Pool({ connectionString: config.database.url, max: 1, connectionTimeoutMillis: opts.connectionTimeoutMillis ?? 5_000 }));
+        try {
+          await migrateToLatest(migrations.withoutPlugins() as unknown as Kysely<unknown>);
+        } finally {
+          await migrations.destroy();
+        }
+      } else await migrateToLatest(database.db.withoutPlugins() as unknown as Kysely<unknown>);
     } catch (e) {
       await database.close();
       throw e;

@@ -6,9 +6,10 @@ function isDbUnavailable(e: unknown): boolean {
   const err = e as { code?: string; message?: string };
   const code = err?.code ?? '';
   return (
-    // … and 53100 disk_full / 53300 too_many_connections: the database cannot take the write now.
-    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003', '53100', '53300'].includes(code) ||
-    /timeout exceeded when trying to connect|Connection terminated/i.test(err?.message ?? '')
+    // … and 53100 disk_full / 53300 too_many_connections: the database cannot take the write now;
+    // 57014 query_canceled: the statement ran past DB_QUERY_TIMEOUT_MS.
+    ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P03', '08006', '08001', '08003', '53100', '53300', '57014'].includes(code) ||
+    /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(err?.message ?? '')
   );
 }
 

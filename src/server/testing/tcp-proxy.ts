@@ -8,19 +8,22 @@ import net from 'node:net';
  *   (like a restarting server: clients fail at once).
  * - `pause('blackhole')`: destroys every open connection and accepts new ones without ever
  *   answering (like a lost network: clients wait for their own timeout).
- * - `resume()`: forwards again; held blackholed sockets are dropped.
+ * - `pause('silent')`: open connections stay open but nothing flows either way (a network stall in the
+ *   middle of a query: clients wait for their query timeout); new ones are held like a blackhole.
+ * - `resume()`: forwards again; held blackholed sockets are dropped, stalled connections flow again.
  */
 export interface TcpProxy {
   port: number;
   /** Connections forwarded since the proxy started. */
   readonly forwarded: number;
-  pause(mode?: 'reset' | 'blackhole'): void;
+  pause(mode?: 'reset' | 'blackhole' | 'silent'): void;
   resume(): void;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(target: { host: string; port: number } = { host: '127.0.0.1', port: 5432 }): Promise<TcpProxy> {
   let mode: 'forward' | 'reset' | 'blackhole' = 'forward';
+  let stalled: net.Socket[] = [];
   let forwarded = 0;
   const open = new Set<net.Socket>();
   const track = (s: net.Socket) => {
@@ -60,12 +63,22 @@ export async function startTcpProxy(target: { host: string; port: number } = { h
       return forwarded;
     },
     pause(m = 'reset') {
+      if (m === 'silent') {
+        // Stop reading both ends of every forwarded pair: data waits in the kernel buffers.
+        stalled = [...open];
+        for (const sock of stalled) sock.pause();
+        mode = 'blackhole';
+        return;
+      }
       mode = m;
       dropAll();
     },
     resume() {
       mode = 'forward';
-      dropAll();
+      const keep = new Set(stalled);
+      for (const sock of open) if (!keep.has(sock)) sock.destroy();
+      for (const sock of stalled) sock.resume();
+      stalled = [];
     },
     close() {
       mode = 'reset';

@@ -37,14 +37,18 @@ export interface FunnelStageRow {
 }
 
 export async function funnelStages(db: Db, orgId: string, f: AnalyticsFilter): Promise<FunnelStageRow[]> {
+  // Per stage: the distinct (application, stage) visits of kind other than 'rejected', as the
+  // expansion of the per-application masks (reach → cnt → per), so only a few hundred rows are
+  // grouped after the one pass over the moves. avg(pos) of the visits is sum(pos·n) / sum(n) in
+  // numeric, the same division avg(integer) does.
   const r = await sql<FunnelStageRow>`
     with ${visitsBase(orgId, f)},
+    cnt as (
+      select opening_id, mask, maxpos, status, count(*) as n from reach where mask is not null group by 1, 2, 3, 4
+    ),
     per as (
-      select vi.application_id, vi.sid, min(vi.kind) as kind, min(vi.pos) as pos,
-        bool_or(reach.maxpos > vi.pos) as passed, min(reach.status) as status
-      from vi join reach using (application_id)
-      where vi.kind <> 'rejected'
-      group by 1, 2
+      select sp.sid, sp.kind, sp.pos, cnt.maxpos > sp.pos as passed, cnt.status, cnt.n
+      from cnt join sp on sp.opening_id = cnt.opening_id and (cnt.mask >> sp.pos) & 1 = 1
     ),
     lv as (
       select vi.sid, vi.kind, extract(epoch from lead(vi.moved_at) over (partition by vi.application_id order by vi.seq) - vi.moved_at) / 86400.0 as days
@@ -55,54 +59,62 @@ export async function funnelStages(db: Db, orgId: string, f: AnalyticsFilter): P
       from lv where days is not null and kind <> 'rejected' group by sid
     ),
     names as (select sid, min(sname) as sname from st group by sid)
-    select per.sid, min(names.sname) as sname, min(per.kind) as kind, avg(per.pos)::float8 as pos,
-      count(*)::int as entered,
-      count(*) filter (where per.passed)::int as passed,
-      count(*) filter (where not per.passed and per.status = 'rejected')::int as exited,
-      count(*) filter (where not per.passed and per.status <> 'rejected')::int as active,
+    select per.sid, min(names.sname) as sname, min(per.kind) as kind, (sum(per.pos * per.n)::numeric / sum(per.n)::numeric)::float8 as pos,
+      sum(per.n)::int as entered,
+      coalesce(sum(per.n) filter (where per.passed), 0)::int as passed,
+      coalesce(sum(per.n) filter (where not per.passed and per.status = 'rejected'), 0)::int as exited,
+      coalesce(sum(per.n) filter (where not per.passed and per.status <> 'rejected'), 0)::int as active,
       min(days.median) as median, coalesce(min(days.daysn), 0)::int as daysn
     from per left join days using (sid) join names using (sid)
     group by per.sid
-    order by avg(per.pos), per.sid`.execute(db);
+    order by sum(per.pos * per.n)::numeric / sum(per.n)::numeric, per.sid`.execute(db);
   return r.rows;
 }
 
 /**
- * The common CTEs of the stage reports: the cohort, its jobs' stage lists (position and kind), the
- * visits (moves that were not undone and are not undos, as stage positions), and per application
- * the furthest non-rejected stage reached. Hash joins and GROUP BY only; no window, no sort.
+ * The common CTEs of the stage reports: the cohort; its jobs' stage lists (st: every entry with its
+ * name; sp: the first position and kind of each stage id per job, as array_position finds it; oa: the
+ * ids and kinds as arrays per job); the visits (moves that were not undone and are not undos, placed
+ * by array_position in their job's list: the big join is moves × cohort by hash, joined to a handful
+ * of jobs, so row estimates stay right — a join on (job, stage id) against the jsonb expansion is
+ * misestimated and turns into nested loops; `offset 0` keeps the position computed once per move);
+ * and per application (reach) the furthest non-rejected stage reached, whether it reached an
+ * offer, and a bit mask of the positions of its non-rejected visits (stage lists hold at most 30
+ * stages, see openings.contract.ts, so positions fit an int8). The undone moves come from the partial
+ * index stage_moves_undoes_idx. One pass over the moves; no window, no sort. `scoredOnly` keeps the
+ * applications with a submitted scorecard (all the interviewer report needs).
  */
-function visitsBase(orgId: string, f: AnalyticsFilter): RawBuilder<unknown> {
-  // Stage lists as arrays (a handful of jobs): a visit's position is array_position, so the big join
-  // is stage_moves × cohort by hash, with no misestimated jsonb expansion in it.
+function visitsBase(orgId: string, f: AnalyticsFilter, opts: { scoredOnly?: boolean } = {}): RawBuilder<unknown> {
   return sql`
     co as (${cohort(orgId, f)}),
-    oa as materialized (
-      select o.id, array(select e->>'id' from jsonb_array_elements(o.stages) as e) as ids,
-        array(select e->>'kind' from jsonb_array_elements(o.stages) as e) as kinds
-      from openings o where o.org_id = ${orgId}
-    ),
     st as materialized (
       select o.id as opening_id, s.value->>'id' as sid, s.value->>'name' as sname, s.value->>'kind' as kind, s.ord::int as pos
       from openings o cross join lateral jsonb_array_elements(o.stages) with ordinality as s(value, ord)
       where o.org_id = ${orgId}
     ),
-    mv as materialized (
-      select m.application_id, m.seq, m.moved_at, m.to_stage, co.opening_id, co.status
-      from stage_moves m join co on co.id = m.application_id
-      where m.undoes is null and not exists (select 1 from stage_moves u where u.undoes = m.id)
+    sp as materialized (
+      select distinct on (opening_id, sid) opening_id, sid, kind, pos from st where sid is not null order by opening_id, sid, pos
     ),
-    vi as materialized (
-      select v.* from (
-        select mv.application_id, mv.seq, mv.moved_at, mv.to_stage as sid, mv.status,
-          array_position(oa.ids, mv.to_stage) as pos, oa.kinds[array_position(oa.ids, mv.to_stage)] as kind
-        from mv join oa on oa.id = mv.opening_id
+    oa as materialized (
+      select o.id, array(select e->>'id' from jsonb_array_elements(o.stages) as e) as ids,
+        array(select e->>'kind' from jsonb_array_elements(o.stages) as e) as kinds
+      from openings o where o.org_id = ${orgId}
+    ),
+    vi as (
+      select v.application_id, v.seq, v.moved_at, v.sid, v.status, v.opening_id, v.pos, v.kinds[v.pos] as kind
+      from (
+        select m.application_id, m.seq, m.moved_at, m.to_stage as sid, co.status, co.opening_id, array_position(oa.ids, m.to_stage) as pos, oa.kinds
+        from stage_moves m join co on co.id = m.application_id join oa on oa.id = co.opening_id
+        where m.undoes is null and not exists (select 1 from stage_moves u where u.undoes = m.id and u.undoes is not null)
+        ${opts.scoredOnly ? sql`and m.application_id in (select s.application_id from scorecards s where s.status = 'submitted')` : sql``}
+        offset 0
       ) v where v.pos is not null
     ),
     reach as materialized (
-      select application_id, max(pos) filter (where kind <> 'rejected') as maxpos,
-        bool_or(kind in ('offer', 'hired')) as offered, min(status) as status
-      from vi group by application_id
+      select application_id, opening_id, status, max(pos) filter (where kind <> 'rejected') as maxpos,
+        bool_or(kind in ('offer', 'hired')) as offered,
+        bit_or(1::int8 << pos) filter (where kind <> 'rejected') as mask
+      from vi group by application_id, opening_id, status
     )`;
 }
 
@@ -119,9 +131,26 @@ export interface TimeToHireRow {
 }
 
 export async function timeToHire(db: Db, orgId: string, f: AnalyticsFilter): Promise<TimeToHireRow> {
+  // Only the visits of 'hired' stages: moves into a stage id that is a 'hired' stage of some job are
+  // kept before the joins, then placed exactly as visitsBase does (first position in the job's own list).
   const r = await sql<TimeToHireRow>`
-    with ${visitsBase(orgId, f)},
-    hires as (select vi.application_id, min(vi.moved_at) as at, min(co.created_at) as created from vi join co on co.id = vi.application_id where vi.kind = 'hired' group by 1)
+    with co as (${cohort(orgId, f)}),
+    oa as materialized (
+      select o.id, array(select e->>'id' from jsonb_array_elements(o.stages) as e) as ids,
+        array(select e->>'kind' from jsonb_array_elements(o.stages) as e) as kinds
+      from openings o where o.org_id = ${orgId}
+    ),
+    hv as (
+      select v.application_id, v.moved_at, v.created_at
+      from (
+        select m.application_id, m.moved_at, co.created_at, array_position(oa.ids, m.to_stage) as pos, oa.kinds
+        from stage_moves m join co on co.id = m.application_id join oa on oa.id = co.opening_id
+        where m.undoes is null and not exists (select 1 from stage_moves u where u.undoes = m.id and u.undoes is not null)
+          and m.to_stage in (select k.id from oa cross join lateral unnest(oa.ids, oa.kinds) as k(id, kind) where k.kind = 'hired')
+        offset 0
+      ) v where v.kinds[v.pos] = 'hired'
+    ),
+    hires as (select application_id, min(moved_at) as at, min(created_at) as created from hv group by 1)
     select count(*)::int as n,
       percentile_cont(0.25) within group (order by extract(epoch from at - created) / 86400.0)::float8 as p25,
       percentile_cont(0.5) within group (order by extract(epoch from at - created) / 86400.0)::float8 as p50,
@@ -222,16 +251,20 @@ export interface InterviewerScorecardRow {
 
 export async function interviewerScorecards(db: Db, orgId: string, f: AnalyticsFilter): Promise<InterviewerScorecardRow[]> {
   const r = await sql<InterviewerScorecardRow>`
-    with ${visitsBase(orgId, f)},
+    with ${visitsBase(orgId, f, { scoredOnly: true })},
     verdict as (
       select application_id, case when offered then true when status = 'rejected' then false end as positive from reach
     ),
+    -- The recommendation is read from the body in the scan (offset 0 keeps the planner from carrying
+    -- whole bodies through the joins).
+    sb as (select s.interviewer_id, s.application_id, s.interview_id, s.submitted_at, s.body->>'recommendation' as rec from scorecards s where s.status = 'submitted' offset 0),
+    -- The cohort again rather than co (see stageSelections).
+    cs as (${cohort(orgId, f)}),
     sc as (
-      select s.interviewer_id, s.submitted_at, i.ends_at, s.body->>'recommendation' as rec, verdict.positive
-      from scorecards s join co on co.id = s.application_id
-      join interviews i on i.id = s.interview_id
-      left join verdict on verdict.application_id = s.application_id
-      where s.status = 'submitted'
+      select sb.interviewer_id, sb.submitted_at, i.ends_at, sb.rec, verdict.positive
+      from sb join cs on cs.id = sb.application_id
+      join interviews i on i.id = sb.interview_id
+      left join verdict on verdict.application_id = sb.application_id
     )
     select interviewer_id as id, count(*)::int as scorecards,
       percentile_cont(0.5) within group (order by extract(epoch from submitted_at - ends_at) / 3600.0)::float8 as hours,
@@ -245,61 +278,33 @@ export async function interviewerScorecards(db: Db, orgId: string, f: AnalyticsF
 
 // ── Reliability ───────────────────────────────────────────────────────────────────────────────────
 
-export interface UnitSizeRow {
-  cid: string;
-  m: number;
-  units: number;
-}
-
-/** How many candidate × competency units have m ratings, per competency. */
-export async function unitSizes(db: Db, orgId: string, f: AnalyticsFilter): Promise<UnitSizeRow[]> {
-  const r = await sql<UnitSizeRow>`
-    with co as (${cohort(orgId, f)}),
-    u as (select r.competency_id, r.application_id, count(*)::int as m from ratings r join co on co.id = r.application_id group by 1, 2)
-    select competency_id as cid, m, count(*)::int as units from u group by 1, 2 order by 1, 2`.execute(db);
-  return r.rows;
-}
-
-export interface AnovaSumsRow {
-  cid: string;
-  n: number;
-  sum: number;
-  sumsq: number;
-  tts: number;
-}
-
-/** One-way ANOVA sums over units with exactly k ratings, per competency (k given per competency). */
-export async function anovaSums(db: Db, orgId: string, f: AnalyticsFilter, ks: Record<string, number>): Promise<AnovaSumsRow[]> {
-  const entries = Object.entries(ks);
-  if (entries.length === 0) return [];
-  const kv = sql.join(entries.map(([cid, k]) => sql`(${cid}::text, ${k}::int)`));
-  const r = await sql<AnovaSumsRow>`
-    with co as (${cohort(orgId, f)}),
-    kk(cid, k) as (values ${kv}),
-    u as (
-      select r.competency_id as cid, r.application_id, count(*)::int as m, sum(r.rating)::float8 as s, sum(r.rating * r.rating)::float8 as ss
-      from ratings r join co on co.id = r.application_id group by 1, 2
-    )
-    select u.cid, count(*)::int as n, sum(u.s)::float8 as sum, sum(u.ss)::float8 as sumsq, sum(u.s * u.s)::float8 as tts
-    from u join kk on kk.cid = u.cid and kk.k = u.m group by u.cid`.execute(db);
-  return r.rows;
-}
-
 export interface ProfileRow {
   cid: string;
+  m: number;
   profile: string;
   count: number;
 }
 
-/** Distinct unit profiles (the sorted ratings of a candidate × competency with ≥ 2 ratings) and their counts. */
+/**
+ * Distinct unit profiles (the sorted ratings of a candidate × competency, every panel size) and
+ * their counts, in one pass: per unit the count of each rating value (1–4, the column's check), then
+ * per competency and counts. The profile text is the sorted ratings joined by commas (what
+ * string_agg(rating order by rating) gives) and the order is SQL's, so the seeded bootstrap sees the
+ * profiles in the same order. Panel sizes and the ANOVA sums are sums over these (integers, exact).
+ */
 export async function unitProfiles(db: Db, orgId: string, f: AnalyticsFilter): Promise<ProfileRow[]> {
   const r = await sql<ProfileRow>`
     with co as (${cohort(orgId, f)}),
     u as (
-      select r.competency_id as cid, string_agg(r.rating::text, ',' order by r.rating) as profile, count(*) as m
+      select r.competency_id as cid,
+        count(*) filter (where r.rating = 1) as c1, count(*) filter (where r.rating = 2) as c2,
+        count(*) filter (where r.rating = 3) as c3, count(*) filter (where r.rating = 4) as c4
       from ratings r join co on co.id = r.application_id group by r.competency_id, r.application_id
-    )
-    select cid, profile, count(*)::int as count from u where m >= 2 group by 1, 2 order by 1, 2`.execute(db);
+    ),
+    p as (select cid, c1, c2, c3, c4, count(*)::int as count from u group by 1, 2, 3, 4, 5)
+    select cid, (c1 + c2 + c3 + c4)::int as m,
+      ltrim(repeat(',1', c1::int) || repeat(',2', c2::int) || repeat(',3', c3::int) || repeat(',4', c4::int), ',') as profile, count
+    from p order by 1, 3`.execute(db);
   return r.rows;
 }
 
@@ -563,22 +568,29 @@ export interface StageGroupRow {
 
 /** Per stage and group: applications decided at the stage (passed or rejected there) and how many passed. */
 export async function stageSelections(db: Db, orgId: string, f: AnalyticsFilter, ch: Characteristic): Promise<StageGroupRow[]> {
+  // Decided visits (passed, or rejected there) of stages other than rejected and hired, from the
+  // per-application masks grouped with the group first (see funnelStages).
   const r = await sql<StageGroupRow>`
     with ${visitsBase(orgId, f)},
-    per as (
-      select vi.application_id, vi.sid, min(vi.pos) as pos,
-        bool_or(reach.maxpos > vi.pos) as passed, min(reach.status) as status
-      from vi join reach using (application_id)
-      where vi.kind not in ('rejected', 'hired')
-      group by 1, 2
+    -- The cohort again rather than co: referenced once, each copy is planned inline with the
+    -- tables' statistics instead of being materialized.
+    cg as (${cohort(orgId, f)}),
+    g as (select cg.id as application_id, ${groupExpr(ch)} as grp from cg left join demographics d on d.candidate_id = cg.candidate_id where cg.candidate_id is not null),
+    cnt as (
+      select reach.opening_id, reach.mask, reach.maxpos, reach.status, g.grp, count(*) as n
+      from reach join g using (application_id)
+      where g.grp is not null and reach.mask is not null group by 1, 2, 3, 4, 5
     ),
-    names as (select sid, min(sname) as sname from st group by sid),
-    g as (select co.id as application_id, ${groupExpr(ch)} as grp from co left join demographics d on d.candidate_id = co.candidate_id where co.candidate_id is not null)
-    select per.sid, min(names.sname) as sname, avg(per.pos)::float8 as pos, g.grp, count(*)::int as n,
-      count(*) filter (where per.passed)::int as selected
-    from per join g using (application_id) join names using (sid)
-    where g.grp is not null and (per.passed or per.status = 'rejected')
-    group by per.sid, g.grp order by avg(per.pos), per.sid, g.grp`.execute(db);
+    per as (
+      select sp.sid, sp.pos, cnt.grp, cnt.maxpos > sp.pos as passed, cnt.n
+      from cnt join sp on sp.opening_id = cnt.opening_id and (cnt.mask >> sp.pos) & 1 = 1
+      where sp.kind not in ('rejected', 'hired') and (cnt.maxpos > sp.pos or cnt.status = 'rejected')
+    ),
+    names as (select sid, min(sname) as sname from st group by sid)
+    select per.sid, min(names.sname) as sname, (sum(per.pos * per.n)::numeric / sum(per.n)::numeric)::float8 as pos, per.grp, sum(per.n)::int as n,
+      coalesce(sum(per.n) filter (where per.passed), 0)::int as selected
+    from per join names using (sid)
+    group by per.sid, per.grp order by sum(per.pos * per.n)::numeric / sum(per.n)::numeric, per.sid, per.grp`.execute(db);
   return r.rows;
 }
 

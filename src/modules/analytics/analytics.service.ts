@@ -208,24 +208,19 @@ function iccOut(e: IccEstimate | null, reason: string | null) {
 
 export async function reliability(ctx: Ctx, query: AnalyticsFilter): Promise<ReliabilityReport> {
   const { org, f } = begin(ctx, query);
-  const [applications, sizes, profiles, names] = await Promise.all([
-    q.cohortSize(ctx.db, org, f),
-    q.unitSizes(ctx.db, org, f),
-    q.unitProfiles(ctx.db, org, f),
-    q.competencyNames(ctx.db, org, f),
-  ]);
+  const [applications, units, names] = await Promise.all([q.cohortSize(ctx.db, org, f), q.unitProfiles(ctx.db, org, f), q.competencyNames(ctx.db, org, f)]);
   // Per competency: ratings, units with ≥ 2 ratings, and the most common panel size (k ≥ 2).
   type Size = { ratings: number; units2: number; counts: Map<number, number> };
   const bySize = new Map<string, Size>();
   const overall: Size = { ratings: 0, units2: 0, counts: new Map() };
-  for (const s of sizes) {
+  for (const s of units) {
     const e = bySize.get(s.cid) ?? { ratings: 0, units2: 0, counts: new Map() };
     bySize.set(s.cid, e);
     for (const t of [e, overall]) {
-      t.ratings += s.m * s.units;
+      t.ratings += s.m * s.count;
       if (s.m >= 2) {
-        t.units2 += s.units;
-        t.counts.set(s.m, (t.counts.get(s.m) ?? 0) + s.units);
+        t.units2 += s.count;
+        t.counts.set(s.m, (t.counts.get(s.m) ?? 0) + s.count);
       }
     }
   }
@@ -235,7 +230,23 @@ export async function reliability(ctx: Ctx, query: AnalyticsFilter): Promise<Rel
     const k = modal(s);
     if (k !== null) ks[cid] = k;
   }
-  const sums = await q.anovaSums(ctx.db, org, f, ks);
+  // One-way ANOVA sums over the units with exactly k ratings, per competency: from the profiles
+  // (integer sums, exact in doubles).
+  const sumsBy = new Map<string, { cid: string; n: number; sum: number; sumsq: number; tts: number }>();
+  for (const u of units) {
+    if (ks[u.cid] !== u.m) continue;
+    const values = u.profile.split(',').map(Number);
+    const total = values.reduce((a, v) => a + v, 0);
+    const squares = values.reduce((a, v) => a + v * v, 0);
+    const e = sumsBy.get(u.cid) ?? { cid: u.cid, n: 0, sum: 0, sumsq: 0, tts: 0 };
+    sumsBy.set(u.cid, e);
+    e.n += u.count;
+    e.sum += total * u.count;
+    e.sumsq += squares * u.count;
+    e.tts += total * total * u.count;
+  }
+  const sums = [...sumsBy.values()];
+  const profiles = units.filter((u) => u.m >= 2);
   const overallK = modal(overall);
   // Overall: pool the units (candidate × competency) of the overall panel size across competencies.
   const overallSums = sums.filter((s) => ks[s.cid] === overallK);

@@ -546,7 +546,7 @@ export async function writeSyntheticHistory(ctx: Ctx, opts: WriteHistoryOptions)
 
     // The panel of every job: each interviewer on the rounds they interviewed for.
     await q.insertMany(db, 'openingTeam', [...team.values()], batch);
-    await q.analyzeTables(db, ['candidates', 'applications', 'stage_moves', 'interviews', 'interview_interviewers', 'scorecards', 'ratings', 'application_summaries', 'decisions', 'outcomes', 'consents', 'demographics']);
+    await q.analyzeTables(db, ['openings', 'candidates', 'applications', 'stage_moves', 'interviews', 'interview_interviewers', 'scorecards', 'ratings', 'application_summaries', 'decisions', 'outcomes', 'consents', 'demographics']);
 
     counts.ms = Date.now() - t0;
     const { ms: _ms, ...recorded } = counts;

@@ -11,6 +11,7 @@ import * as m0009 from './0009_analytics.ts';
 import * as m0010 from './0010_two_factor.ts';
 import * as m0011 from './0011_privacy.ts';
 import * as m0012 from './0012_webhooks.ts';
+import * as m0013 from './0013_analytics_indexes.ts';
 
 /** Append-only: add new migrations at the end, never edit a released one. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_two_factor': m0010,
   '0011_privacy': m0011,
   '0012_webhooks': m0012,
+  '0013_analytics_indexes': m0013,
 };

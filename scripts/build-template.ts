@@ -19,7 +19,13 @@ export async function buildTemplate({ force = false } = {}): Promise<string> {
   // The library questions too: a first start then finds them current and skips the sync (~0.4 s).
   await syncLibraryQuestions(db);
   await db.destroy();
-  // Uncompressed: ~40 MB on disk, but loads ~0.35 s faster than gzip at every cold start.
+  // The app never creates databases: without template0 and template1 the template is ~29 MB
+  // instead of ~44 MB, and every cold start and test file loads it ~0.3 s faster.
+  await engine.exec("update pg_database set datistemplate = false where datname in ('template0', 'template1')");
+  await engine.exec('drop database template0');
+  await engine.exec('drop database template1');
+  await engine.exec('checkpoint');
+  // Uncompressed: ~29 MB on disk, but loads ~0.35 s faster than gzip at every cold start.
   const dump = await engine.dumpDataDir('none');
   await engine.close();
   fs.mkdirSync(path.dirname(file), { recursive: true });

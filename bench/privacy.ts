@@ -15,6 +15,7 @@ import { createPolicy, previewRetention, runRetentionNow } from '../src/modules/
 
 const log = (m: string) => process.stderr.write(m + '\n');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))]!;
 
 async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
   const t = performance.now();
@@ -66,8 +67,10 @@ export async function benchPrivacy(opts: { full: boolean }) {
     return {
       candidates,
       previewMedianMs: Math.round(median(previews)),
+      previewP95Ms: Math.round(p95(previews)),
       dueInPreview: due,
       exportJsonMedianMs: Math.round(median(exports) * 10) / 10,
+      exportJsonP95Ms: Math.round(p95(exports) * 10) / 10,
       exportJsonBytes: bytes,
       retentionRunMs: Math.round(runMs),
       erased: run.erased,

@@ -1,80 +1,35 @@
-// npm run bench: measures, never asserts. Prints one JSON document on stdout.
+// npm run bench: measures, never asserts. Prints one JSON document on stdout and a Markdown summary on
+// stderr; `--readme` also writes that summary into README.md between the bench markers.
 //   coldStart   server start to the first /readyz 200 on an empty embedded data folder (includes
 //               loading the migrated template and seeding the demo workspace)
-//   signIn      sign-in throughput with distinct users (scrypt-bound), rate limits raised by config
-//   sessionRead GET /api/v1/auth/session: max throughput, and latency at a fixed offered rate
-//   jobDescriptionLint  analysis of a ~1,000-word description (target median ≤ 5 ms)
-//   transcriptAnalysis  parse + analyse a 60-minute interview (target median ≤ 50 ms), 1,000-transcript throughput, memory
-//   privacy     retention preview and run (erasures per candidate), candidate export, over generated history
-//   analytics   the report suite over generated history (quick 20k candidates; --full 475k ≈ 1M ratings), PGlite and PostgreSQL
+//   load        autocannon against the real server on PGlite and PostgreSQL (bench/load.ts): sign-in,
+//               job pipeline, scorecard submit, debrief, question search at 50 and 200 connections,
+//               reads also at a fixed offered rate, and a bare Fastify hello-world as the baseline
+//   questionSearch  the search query over 1k / 10k / 40k questions (target p95 ≤ 20 ms at 10k)
+//   loopSlotSearch  scheduling search and its growth with interviewers and horizon
 //   orchestrator debrief (8 scorecards × 10 competencies) and job comparison (200 candidates), in-process
-// Options: --quick (fewer runs, the default) | --full (longer runs).
-import { spawn } from 'node:child_process';
+//   jobDescriptionLint  analysis of a ~1,000-word description (target median ≤ 5 ms)
+//   transcriptAnalysis  parse + analyse a 60-minute interview (target median ≤ 50 ms), vs a tokenisation pass
+//   analytics   the report suite as the ratings grow (10k → 100k → 1M), PGlite and PostgreSQL
+//   privacy     retention preview and run (erasures per candidate), candidate export, over generated history
+// Options: --quick (the default) | --full (longer runs, larger sizes) | --only=a,b (some sections) | --readme.
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import autocannon from 'autocannon';
-import { benchAnalytics } from './analytics.ts';
+import { benchAnalyticsGrowth } from './analytics.ts';
 import { benchLanguage } from './language.ts';
+import { benchLoad } from './load.ts';
 import { benchOrchestrator } from './orchestrator.ts';
 import { benchPrivacy } from './privacy.ts';
 import { benchScheduling } from './scheduling.ts';
-import { benchSearch } from './search.ts';
+import { benchSearchGrowth } from './search.ts';
 import { benchTranscripts } from './transcripts.ts';
+import { markdownSummary } from './summary.ts';
+import { log, median, pct, root, startServer } from './server.ts';
 
-const root = path.resolve(import.meta.dirname, '..');
 const full = process.argv.includes('--full');
-const log = (m: string) => process.stderr.write(m + '\n');
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-  });
-}
-
-function serverCommand(): string[] {
-  const built = path.join(root, 'dist', 'server', 'main.js');
-  return fs.existsSync(built) ? [built] : ['--import', 'tsx', path.join(root, 'src', 'server', 'main.ts')];
-}
-
-async function startServer(env: Record<string, string>) {
-  const port = await freePort();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'rubric-bench-'));
-  const { DATABASE_URL: _u, ...rest } = process.env;
-  const t0 = performance.now();
-  const child = spawn(process.execPath, serverCommand(), {
-    cwd: root,
-    env: { ...rest, PORT: String(port), HOST: '127.0.0.1', RUBRIC_DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const url = `http://127.0.0.1:${port}`;
-  for (;;) {
-    try {
-      if ((await fetch(`${url}/readyz`)).ok) break;
-    } catch {
-      /* starting */
-    }
-    if (child.exitCode !== null) throw new Error('server exited');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  const readyMs = performance.now() - t0;
-  return {
-    url,
-    readyMs,
-    async stop() {
-      child.kill('SIGTERM');
-      await new Promise((r) => (child.exitCode !== null ? r(null) : child.once('exit', r)));
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]!;
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',');
 
 async function coldStart() {
   const runs: number[] = [];
@@ -84,91 +39,62 @@ async function coldStart() {
     await s.stop();
   }
   log(`cold start runs (ms): ${runs.join(', ')}`);
-  return { targetMs: 3000, runsMs: runs, medianMs: median(runs), withDemoSeed: true };
+  return { targetMs: 3000, runsMs: runs, medianMs: median(runs), p95Ms: pct(runs, 95), withDemoSeed: true };
 }
 
-async function postJson(url: string, body: unknown, cookie?: string) {
-  return fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: new URL(url).origin, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-}
-
-async function signInAndReads() {
-  const server = await startServer({ RUBRIC_DEMO: '0', RATE_LIMIT_AUTH_IP: '1000000', RATE_LIMIT_AUTH_ACCOUNT: '1000000' });
+function postgresVersion(): string | null {
   try {
-    const users = 20;
-    for (let i = 0; i < users; i++) {
-      const res = await postJson(`${server.url}/api/v1/auth/sign-up`, {
-        name: `Bench User ${i}`,
-        email: `bench${i}@example.test`,
-        password: 'bench-password-123',
-        organizationName: `Bench Org ${i}`,
-      });
-      if (res.status !== 201) throw new Error(`sign-up ${res.status}`);
-    }
-    const durationMs = full ? 20_000 : 8_000;
-    const concurrency = 4;
-    const latencies: number[] = [];
-    let ok = 0;
-    let failed = 0;
-    const end = performance.now() + durationMs;
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (performance.now() < end) {
-          const i = next++ % users;
-          const t = performance.now();
-          const res = await postJson(`${server.url}/api/v1/auth/sign-in`, { email: `bench${i}@example.test`, password: 'bench-password-123' });
-          await res.arrayBuffer();
-          latencies.push(performance.now() - t);
-          if (res.status === 200) ok++;
-          else failed++;
-        }
-      }),
-    );
-    const signIn = {
-      users,
-      concurrency,
-      durationS: durationMs / 1000,
-      succeeded: ok,
-      failed,
-      perSecond: Math.round((ok / durationMs) * 1000 * 10) / 10,
-      p50Ms: Math.round(pct(latencies, 50)),
-      p99Ms: Math.round(pct(latencies, 99)),
-      note: 'scrypt N=2^15 per sign-in dominates; 2 cores',
-    };
-    log(`sign-in: ${signIn.perSecond}/s`);
-
-    const signInRes = await postJson(`${server.url}/api/v1/auth/sign-in`, { email: 'bench0@example.test', password: 'bench-password-123' });
-    const cookie = (signInRes.headers.get('set-cookie') ?? '').split(';')[0]!;
-    const seconds = full ? 15 : 5;
-    const max = await autocannon({ url: `${server.url}/api/v1/auth/session`, headers: { cookie }, connections: 10, duration: seconds });
-    const fixedRate = 200;
-    const fixed = await autocannon({ url: `${server.url}/api/v1/auth/session`, headers: { cookie }, connections: 10, duration: seconds, overallRate: fixedRate });
-    const sessionRead = {
-      max: { requestsPerSecond: Math.round(max.requests.average), p50Ms: max.latency.p50, p99Ms: max.latency.p99, non2xx: max.non2xx, errors: max.errors },
-      fixedRate: { offeredPerSecond: fixedRate, requestsPerSecond: Math.round(fixed.requests.average), p50Ms: fixed.latency.p50, p99Ms: fixed.latency.p99, non2xx: fixed.non2xx },
-    };
-    log(`session read: ${sessionRead.max.requestsPerSecond}/s`);
-    return { signIn, sessionRead };
-  } finally {
-    await server.stop();
+    return execFileSync('psql', ['-h', '127.0.0.1', '-U', 'postgres', '-Atc', 'show server_version'], { encoding: 'utf8', timeout: 3000 }).trim();
+  } catch {
+    return null;
   }
 }
 
-const result = {
-  machine: { cpus: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, database: 'embedded (PGlite)' },
-  mode: full ? 'full' : 'quick',
-  coldStart: await coldStart(),
-  ...(await signInAndReads()),
-  questionSearch: await benchSearch(10_000, full ? 1000 : 300),
-  loopSlotSearch: benchScheduling(full ? 31 : 11),
-  orchestrator: await benchOrchestrator(full ? 500 : 200),
-  jobDescriptionLint: benchLanguage(full ? 1000 : 300),
-  transcriptAnalysis: benchTranscripts(full ? 100 : 30, 1000),
-  analytics: await benchAnalytics({ full }),
-  privacy: await benchPrivacy({ full }),
+const sections: Record<string, () => unknown> = {
+  coldStart,
+  load: () => benchLoad({ full }),
+  questionSearch: () => benchSearchGrowth(full ? 1000 : 300),
+  loopSlotSearch: () => benchScheduling(full ? 31 : 11),
+  orchestrator: () => benchOrchestrator(full ? 500 : 200),
+  jobDescriptionLint: () => benchLanguage(full ? 1000 : 300),
+  transcriptAnalysis: () => benchTranscripts(full ? 100 : 30, 1000),
+  analytics: () => benchAnalyticsGrowth({ full }),
+  privacy: () => benchPrivacy({ full }),
 };
+
+const started = performance.now();
+const result: Record<string, unknown> = {
+  machine: {
+    cpu: os.cpus()[0]?.model ?? 'unknown',
+    cpus: os.cpus().length,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: `${os.type()} ${os.release()}`,
+    node: process.version,
+    postgres: postgresVersion(),
+  },
+  date: new Date().toISOString(),
+  mode: full ? 'full' : 'quick',
+};
+for (const [name, fn] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  const t = performance.now();
+  log(`── ${name}`);
+  result[name] = await fn();
+  log(`── ${name}: ${Math.round((performance.now() - t) / 1000)} s`);
+}
+result.totalSeconds = Math.round((performance.now() - started) / 1000);
 process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+
+const md = markdownSummary(result);
+log(`\n${md}`);
+if (process.argv.includes('--readme')) {
+  const readme = path.join(root, 'README.md');
+  const text = fs.readFileSync(readme, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) throw new Error(`README.md has no ${start} … ${end} markers`);
+  fs.writeFileSync(readme, `${text.slice(0, a + start.length)}\n${md}\n${text.slice(b)}`);
+  log('README.md: performance table updated');
+}

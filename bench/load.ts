@@ -2,7 +2,7 @@
 // process, on embedded PGlite and on PostgreSQL (when one answers at BENCH_DATABASE_URL):
 //   signIn          POST /api/v1/auth/sign-in, distinct users, as many sign-ins as connections (one wave):
 //                   scrypt-bound, reported as throughput (DECISIONS 38)
-//   pipeline        GET  /api/v1/jobs/:id/applications (a page of 50 of the job's 200 candidates)
+//   pipeline        GET  /api/v1/jobs/:id/applications (a page of 50 of the job's 250 candidates)
 //   scorecardSubmit PUT  /api/v1/scorecards/:id, submit: every request submits a user's own case-study
 //                   scorecard (4 competencies with evidence) again; each is a new revision with the version it read
 //   debrief         GET  /api/v1/applications/:id/debrief (6 submitted scorecards over 7 competencies)
@@ -31,7 +31,8 @@ import { hashToken } from '../src/modules/auth/password.ts';
 import { type BenchServer, log, pct, startHelloWorld, startServer } from './server.ts';
 
 const SECRET = 'bench-secret-bench-secret-bench-secret-0123456789';
-const USERS = 200;
+// More members than the largest connection count: a connection always finds one that is not busy.
+const USERS = 250;
 const DEBRIEFS = 30;
 const CONNECTIONS = [50, 200] as const;
 const FIXED_RATE = 100;
@@ -111,7 +112,7 @@ async function seed(env: Record<string, string>): Promise<World> {
 }
 
 type Result = autocannon.Result;
-const summary = (r: Result) => ({
+const summary = (r: Result & { sharedUsers?: number }) => ({
   requestsPerSecond: Math.round(r.requests.average),
   p50Ms: r.latency.p50,
   p99Ms: r.latency.p99,
@@ -119,6 +120,7 @@ const summary = (r: Result) => ({
   non2xx: r.non2xx,
   errors: r.errors,
   timeouts: r.timeouts,
+  ...(r.sharedUsers ? { sharedUsers: r.sharedUsers } : {}),
   ...(r.non2xx ? { statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count])) } : {}),
 });
 
@@ -135,11 +137,12 @@ interface Scenario {
  * One autocannon run. Each request borrows a user nobody else is using (returned when its
  * response arrives), so a connection never races another over the same scorecard.
  */
-async function run(url: string, users: LoadUser[], sc: Scenario, opts: { connections: number; duration?: number; amount?: number }): Promise<Result> {
+async function run(url: string, users: LoadUser[], sc: Scenario, opts: { connections: number; duration?: number; amount?: number }): Promise<Result & { sharedUsers: number }> {
   await sc.prepare?.(url);
   const free = [...users];
   let n = 0;
-  return autocannon({
+  let shared = 0;
+  const result = await autocannon({
     url,
     connections: opts.connections,
     ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration }),
@@ -148,7 +151,11 @@ async function run(url: string, users: LoadUser[], sc: Scenario, opts: { connect
       {
         method: sc.method,
         setupRequest(req: Record<string, unknown>, context: Record<string, unknown>) {
-          const user = free.shift() ?? users[n % users.length]!;
+          let user = free.shift();
+          if (!user) {
+            shared++; // should not happen: USERS > connections
+            user = users[n % users.length]!;
+          }
           context.user = user;
           const r = sc.request(user, n++);
           return {
@@ -166,6 +173,7 @@ async function run(url: string, users: LoadUser[], sc: Scenario, opts: { connect
       } as unknown as autocannon.Request,
     ],
   });
+  return Object.assign(result, { sharedUsers: shared });
 }
 
 /**

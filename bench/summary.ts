@@ -13,7 +13,7 @@ function loadRows(load: any): Row[] {
   const hello = load.helloWorld;
   rows.push([`bare Fastify hello-world (baseline), 50 / 200 connections, ${load.secondsPerRun} s runs`, `${n(hello.c50.requestsPerSecond)} / ${n(hello.c200.requestsPerSecond)} req/s`, '—']);
   const names: [string, string][] = [
-    ['pipeline', 'job pipeline, `GET /api/v1/jobs/:id/applications` (50 of 200)'],
+    ['pipeline', 'job pipeline, `GET /api/v1/jobs/:id/applications` (50 of 250)'],
     ['debrief', 'debrief read, `GET /api/v1/applications/:id/debrief` (6 scorecards, 7 competencies)'],
     ['questionSearch', 'question search, `GET /api/v1/questions?q=…`'],
     ['scorecardSubmit', 'scorecard submit, `PUT /api/v1/scorecards/:id` (4 competencies; each a new revision)'],

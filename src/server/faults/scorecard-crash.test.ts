@@ -9,10 +9,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config.ts';
 import { openDatabase } from '../db/connect.ts';
 import { addCandidate, addInterview, hiringWorld } from '../testing/hiring.ts';
-import { createScratchDatabase } from '../testing/scratch-db.ts';
 import { type ServerProcess, startServerProcess } from '../testing/server-process.ts';
 import { TEST_SECRET, openTestApp, type Browser } from '../testing/test-app.ts';
-import { testDatabaseUrl } from '../testing/test-db.ts';
+import { createScratchDatabase, testDatabaseUrl } from '../testing/test-db.ts';
 
 const onPostgres = !!testDatabaseUrl();
 const INTERVIEWS = 10;

@@ -27,18 +27,29 @@ export async function openTestDatabase(): Promise<Database> {
     await engine.exec(ANALYTICS_SESSION_SETTINGS);
     return databaseOf(kyselyOn(poolOnPglite(engine, { connectionTimeoutMillis: 5_000 })), 'embedded', () => engine.close());
   }
+  const scratch = await createScratchDatabase('rubric_t');
+  const pool = new pg.Pool({ connectionString: scratch.url, max: 10, connectionTimeoutMillis: 5_000, options: '-c jit=off -c work_mem=64MB' });
+  pool.on('error', () => undefined);
+  return databaseOf(kyselyOn(pool), 'postgres', scratch.drop);
+}
+
+/**
+ * A throw-away copy of the migrated template database on the DATABASE_URL server, reachable by URL
+ * (fault tests hand it to a child server). Only with DATABASE_URL (npm run test:pg).
+ */
+export async function createScratchDatabase(prefix = 'rubric_f'): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = testDatabaseUrl();
+  if (!base) throw new Error('createScratchDatabase needs DATABASE_URL');
   // Administrative statements run from the maintenance database: a session connected to the
   // template would make a parallel test file's CREATE DATABASE … TEMPLATE fail.
-  const adminUrl = new URL(url);
+  const adminUrl = new URL(base);
   adminUrl.pathname = '/postgres';
-  const templateName = new URL(url).pathname.slice(1);
-  const name = `rubric_t_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(adminUrl.toString(), `create database ${name} template ${templateName}`);
-  const u = new URL(url);
+  const template = new URL(base).pathname.slice(1);
+  const name = `${prefix}_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  await adminQuery(adminUrl.toString(), `create database ${name} template ${template}`);
+  const u = new URL(base);
   u.pathname = `/${name}`;
-  const pool = new pg.Pool({ connectionString: u.toString(), max: 10, connectionTimeoutMillis: 5_000, options: '-c jit=off -c work_mem=64MB' });
-  pool.on('error', () => undefined);
-  return databaseOf(kyselyOn(pool), 'postgres', () => adminQuery(adminUrl.toString(), `drop database if exists ${name} with (force)`));
+  return { url: u.toString(), drop: () => adminQuery(adminUrl.toString(), `drop database if exists ${name} with (force)`) };
 }
 
 /** Runs one statement on a short-lived connection, retrying while the template is briefly busy. */
